@@ -1,0 +1,52 @@
+package org.skyring.catalog;
+
+/**
+ * What a catalog source is. The byte {@link #code()} is what gets persisted (catalog files, Chronicle Map
+ * values, journals), so codes are fixed here explicitly and must never be renumbered or reused; the enum's
+ * ordinal is free to change when constants are added.
+ */
+public enum SourceType {
+    STAR((byte) 1),
+    VARIABLE_STAR((byte) 2),
+    GALAXY((byte) 3),
+    AGN((byte) 4),
+    CATACLYSMIC_VARIABLE((byte) 5),
+    SOLAR_SYSTEM((byte) 6),
+    OTHER((byte) 7);
+
+    // Lookup table instead of values() so fromCode never allocates (values() clones its array per call).
+    private static final SourceType[] BY_CODE = new SourceType[128];
+
+    static {
+        for (SourceType type : values()) {
+            if (BY_CODE[type.code] != null) {
+                throw new ExceptionInInitializerError("duplicate SourceType code " + type.code);
+            }
+            BY_CODE[type.code] = type;
+        }
+    }
+
+    private final byte code;
+
+    SourceType(byte code) {
+        this.code = code;
+    }
+
+    /** Stable persisted code of this type. */
+    public byte code() {
+        return code;
+    }
+
+    /**
+     * The type persisted as {@code code}.
+     *
+     * @throws IllegalArgumentException if no type has that code (a corrupt or newer catalog)
+     */
+    public static SourceType fromCode(byte code) {
+        SourceType type = code >= 0 ? BY_CODE[code] : null;
+        if (type == null) {
+            throw new IllegalArgumentException("unknown SourceType code " + code);
+        }
+        return type;
+    }
+}

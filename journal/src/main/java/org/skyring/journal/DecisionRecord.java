@@ -1,0 +1,84 @@
+package org.skyring.journal;
+
+/**
+ * What the engine decided about one journaled observation, and why. Written to the decision journal and,
+ * together with the observation, to every destination queue. Deterministic: nothing here comes from a wall
+ * clock, so replaying the input journal with the same config, catalog and model versions reproduces it byte
+ * for byte.
+ */
+public final class DecisionRecord {
+    public static final int CURRENT_VERSION = 1;
+    public static final byte NO_MATCH_TYPE = -1;
+    /** {@link #flags} bit: expensive stages were skipped under pressure; re-classify later. */
+    public static final int FLAG_DEFERRED = 1;
+
+    /** Index of the observation in the input journal: the key that ties outputs back to input. */
+    public long inputIndex = -1;
+    public final FixedAscii observationId = new FixedAscii(ObservationRecord.ID_CAPACITY);
+    public Category category = Category.ROUTINE;
+    /** Bit set of {@link Destination}. */
+    public int destinations;
+    /** Bit set of {@link RejectReason}. */
+    public long rejectReasons;
+    /** Human-readable reasons for rejection, each naming the field and the value. */
+    public final FixedAscii rejectDetail = new FixedAscii(400);
+    /** Bit set of {@link Rule}. */
+    public long rulesFired;
+    public int flags;
+
+    public double urgency;
+    public double significance;
+    public double knownTypeMatch;
+    public double confidence;
+    /** Brightening rate in mag/day (positive = rising) from the previous same-band detection; NaN if unknown. */
+    public double riseRateMagPerDay = Double.NaN;
+
+    public final FixedAscii matchSourceId = new FixedAscii(32);
+    /** Catalog source type code of the match, or {@link #NO_MATCH_TYPE}. */
+    public byte matchType = NO_MATCH_TYPE;
+    public double matchSeparationArcsec = Double.NaN;
+    public final FixedAscii hostId = new FixedAscii(32);
+    public double hostSeparationArcsec = Double.NaN;
+
+    public final FixedAscii configVersion = new FixedAscii(24);
+    public final FixedAscii catalogVersion = new FixedAscii(48);
+    public final FixedAscii modelVersion = new FixedAscii(24);
+    public final FixedAscii engineVersion = new FixedAscii(24);
+
+    public void clear() {
+        inputIndex = -1;
+        observationId.clear();
+        category = Category.ROUTINE;
+        destinations = 0;
+        rejectReasons = 0;
+        rejectDetail.clear();
+        rulesFired = 0;
+        flags = 0;
+        urgency = 0;
+        significance = 0;
+        knownTypeMatch = 0;
+        confidence = 0;
+        riseRateMagPerDay = Double.NaN;
+        matchSourceId.clear();
+        matchType = NO_MATCH_TYPE;
+        matchSeparationArcsec = Double.NaN;
+        hostId.clear();
+        hostSeparationArcsec = Double.NaN;
+        configVersion.clear();
+        catalogVersion.clear();
+        modelVersion.clear();
+        engineVersion.clear();
+    }
+
+    public boolean fired(final Rule rule) {
+        return rule.isIn(rulesFired);
+    }
+
+    public void fire(final Rule rule) {
+        rulesFired |= rule.mask();
+    }
+
+    public boolean routesTo(final Destination d) {
+        return d.isIn(destinations);
+    }
+}

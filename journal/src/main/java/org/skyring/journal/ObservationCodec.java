@@ -1,0 +1,153 @@
+package org.skyring.journal;
+
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * Versioned binary codec of {@link ObservationRecord}. Allocation-free: it reads and writes primitives and the
+ * records' own byte buffers.
+ *
+ * <p>Versioning rules (see artifacts/event_schema.md): every record starts with its version; fields are only
+ * ever appended, in a new version's block at the end; a reader of version N reads every version up to N and
+ * leaves fields newer than the record at their "absent" defaults; a version newer than the reader is refused
+ * with an error naming both versions.
+ */
+public final class ObservationCodec {
+    private ObservationCodec() {
+    }
+
+    public static void write(final ObservationRecord r, final Bytes<?> out) {
+        write(r, out, ObservationRecord.CURRENT_SCHEMA_VERSION);
+    }
+
+    /** Writes {@code r} in the layout of {@code version}; older layouts exist so upgrades can be tested. */
+    public static void write(final ObservationRecord r, final Bytes<?> out, final int version) {
+        if (version < 1 || version > ObservationRecord.CURRENT_SCHEMA_VERSION) {
+            throw new IllegalArgumentException("cannot write observation schema version " + version);
+        }
+        out.writeShort((short) version);
+        out.writeInt(r.schemaVersion);
+        BinaryFields.writeAscii(out, r.observationId);
+        BinaryFields.writeAscii(out, r.sourceFacility);
+        BinaryFields.writeAscii(out, r.objectId);
+        out.writeLong(r.observationTimeNanos);
+        out.writeLong(r.receivedTimeNanos);
+        out.writeDouble(r.raDeg);
+        out.writeDouble(r.decDeg);
+        out.writeDouble(r.epochYear);
+        out.writeDouble(r.positionUncertaintyArcsec);
+        out.writeByte(r.measurementType.code());
+        out.writeDouble(r.value);
+        out.writeDouble(r.valueUncertainty);
+        out.writeByte(r.band.code());
+        out.writeDouble(r.frequencyGhz);
+        out.writeDouble(r.energyLowKev);
+        out.writeDouble(r.energyHighKev);
+        BinaryFields.writeAscii(out, r.instrument);
+        out.writeInt(r.detectorId);
+        out.writeLong(r.exposureId);
+        out.writeDouble(r.exposureTimeSec);
+        out.writeDouble(r.seeingArcsec);
+        out.writeDouble(r.airmass);
+        out.writeLong(r.qualityFlags);
+        out.writeDouble(r.realBogus);
+        out.writeDouble(r.deepRealBogus);
+        out.writeInt(r.badPixelCount);
+        out.writeDouble(r.fwhmPx);
+        out.writeDouble(r.elongation);
+        out.writeDouble(r.magDiff);
+        out.writeDouble(r.detectorX);
+        out.writeDouble(r.detectorY);
+        out.writeDouble(r.distanceToEdgePx);
+        out.writeDouble(r.solarSystemDistanceArcsec);
+        out.writeDouble(r.solarSystemMag);
+        out.writeDouble(r.nearestStarDistanceArcsec);
+        out.writeDouble(r.nearestStarScore);
+        out.writeInt(r.detectionCount);
+        out.writeLong(r.firstDetectionTimeNanos);
+        out.writeDouble(r.previousMag);
+        out.writeLong(r.previousTimeNanos);
+        out.writeDouble(r.lastNonDetectionLimitMag);
+        out.writeLong(r.lastNonDetectionTimeNanos);
+        BinaryFields.writeAscii(out, r.adapter);
+        out.writeInt(r.sourcePartition);
+        out.writeLong(r.sourceOffset);
+        BinaryFields.writeAscii(out, r.ingestHost);
+        BinaryFields.writeAscii(out, r.sourceError);
+        out.writeByte(r.truthLabel.code());
+        if (version >= 2) {
+            out.writeDouble(r.reliability);
+            out.writeDouble(r.trailLengthArcsec);
+            BinaryFields.writeAscii(out, r.engineVersion);
+        }
+    }
+
+    /** Reads a record of any version up to the current one into {@code r} (cleared first). */
+    public static void read(final Bytes<?> in, final ObservationRecord r) {
+        final int version = in.readShort();
+        if (version < 1 || version > ObservationRecord.CURRENT_SCHEMA_VERSION) {
+            throw new IllegalStateException("observation record version " + version
+                    + " is not readable by this build (reads 1.." + ObservationRecord.CURRENT_SCHEMA_VERSION + ")");
+        }
+        r.clear();
+        r.schemaVersion = in.readInt();
+        BinaryFields.readAscii(in, r.observationId);
+        BinaryFields.readAscii(in, r.sourceFacility);
+        BinaryFields.readAscii(in, r.objectId);
+        r.observationTimeNanos = in.readLong();
+        r.receivedTimeNanos = in.readLong();
+        r.raDeg = in.readDouble();
+        r.decDeg = in.readDouble();
+        r.epochYear = in.readDouble();
+        r.positionUncertaintyArcsec = in.readDouble();
+        final int typeCode = in.readByte();
+        final MeasurementType type = MeasurementType.fromCode(typeCode);
+        if (type == null) {
+            throw new IllegalStateException("corrupt record: measurement type code " + typeCode);
+        }
+        r.measurementType = type;
+        r.value = in.readDouble();
+        r.valueUncertainty = in.readDouble();
+        final Band band = Band.fromCode(in.readByte());
+        r.band = band == null ? Band.NONE : band;
+        r.frequencyGhz = in.readDouble();
+        r.energyLowKev = in.readDouble();
+        r.energyHighKev = in.readDouble();
+        BinaryFields.readAscii(in, r.instrument);
+        r.detectorId = in.readInt();
+        r.exposureId = in.readLong();
+        r.exposureTimeSec = in.readDouble();
+        r.seeingArcsec = in.readDouble();
+        r.airmass = in.readDouble();
+        r.qualityFlags = in.readLong();
+        r.realBogus = in.readDouble();
+        r.deepRealBogus = in.readDouble();
+        r.badPixelCount = in.readInt();
+        r.fwhmPx = in.readDouble();
+        r.elongation = in.readDouble();
+        r.magDiff = in.readDouble();
+        r.detectorX = in.readDouble();
+        r.detectorY = in.readDouble();
+        r.distanceToEdgePx = in.readDouble();
+        r.solarSystemDistanceArcsec = in.readDouble();
+        r.solarSystemMag = in.readDouble();
+        r.nearestStarDistanceArcsec = in.readDouble();
+        r.nearestStarScore = in.readDouble();
+        r.detectionCount = in.readInt();
+        r.firstDetectionTimeNanos = in.readLong();
+        r.previousMag = in.readDouble();
+        r.previousTimeNanos = in.readLong();
+        r.lastNonDetectionLimitMag = in.readDouble();
+        r.lastNonDetectionTimeNanos = in.readLong();
+        BinaryFields.readAscii(in, r.adapter);
+        r.sourcePartition = in.readInt();
+        r.sourceOffset = in.readLong();
+        BinaryFields.readAscii(in, r.ingestHost);
+        BinaryFields.readAscii(in, r.sourceError);
+        r.truthLabel = TruthLabel.fromCode(in.readByte());
+        if (version >= 2) {
+            r.reliability = in.readDouble();
+            r.trailLengthArcsec = in.readDouble();
+            BinaryFields.readAscii(in, r.engineVersion);
+        }
+    }
+}

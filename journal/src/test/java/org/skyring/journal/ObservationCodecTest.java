@@ -1,0 +1,73 @@
+package org.skyring.journal;
+
+import net.openhft.chronicle.bytes.Bytes;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ObservationCodecTest {
+
+    @Test
+    void roundTripsEveryFieldOfTheCurrentVersion() {
+        final ObservationRecord written = SampleRecords.observation(7);
+        final Bytes<?> bytes = Bytes.allocateElasticOnHeap(1024);
+        ObservationCodec.write(written, bytes);
+        final ObservationRecord read = new ObservationRecord();
+        ObservationCodec.read(bytes, read);
+        assertEquals(RecordText.observation(written), RecordText.observation(read));
+        assertEquals(written.previousTimeNanos, read.previousTimeNanos);
+        assertEquals(written.lastNonDetectionLimitMag, read.lastNonDetectionLimitMag);
+        assertEquals(written.trailLengthArcsec, read.trailLengthArcsec);
+        assertEquals("0.1.0", read.engineVersion.toString());
+        assertEquals(0, bytes.readRemaining(), "reader consumed exactly what the writer wrote");
+    }
+
+    @Test
+    void readsVersionOneRecordsWithTheCurrentReaderLeavingNewFieldsAbsent() {
+        final ObservationRecord written = SampleRecords.observation(1);
+        final Bytes<?> bytes = Bytes.allocateElasticOnHeap(1024);
+        ObservationCodec.write(written, bytes, 1);
+        final ObservationRecord read = new ObservationRecord();
+        read.reliability = 0.3; // must be reset, not left over
+        ObservationCodec.read(bytes, read);
+        assertEquals(0, bytes.readRemaining());
+        assertEquals("ZTF-1", read.observationId.toString());
+        assertEquals(written.raDeg, read.raDeg);
+        assertEquals(written.firstDetectionTimeNanos, read.firstDetectionTimeNanos);
+        assertEquals(TruthLabel.FAST_TRANSIENT, read.truthLabel);
+        assertTrue(Double.isNaN(read.reliability), "v2 field absent in a v1 record");
+        assertTrue(Double.isNaN(read.trailLengthArcsec));
+        assertTrue(read.engineVersion.isEmpty());
+    }
+
+    @Test
+    void refusesAVersionNewerThanTheReaderNamingBothVersions() {
+        final Bytes<?> bytes = Bytes.allocateElasticOnHeap(64);
+        bytes.writeShort((short) (ObservationRecord.CURRENT_SCHEMA_VERSION + 1));
+        final IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ObservationCodec.read(bytes, new ObservationRecord()));
+        assertTrue(e.getMessage().contains("version " + (ObservationRecord.CURRENT_SCHEMA_VERSION + 1)), e.getMessage());
+    }
+
+    @Test
+    void truncatesOversizeIdsAndFlagsIt() {
+        final ObservationRecord r = new ObservationRecord();
+        r.observationId.set("x".repeat(ObservationRecord.ID_CAPACITY + 5));
+        assertEquals(ObservationRecord.ID_CAPACITY, r.observationId.length());
+        assertTrue(r.observationId.wasTruncated());
+    }
+
+    @Test
+    void decisionRoundTrips() {
+        final DecisionRecord d = SampleRecords.decision(99);
+        final Bytes<?> bytes = Bytes.allocateElasticOnHeap(512);
+        DecisionCodec.write(d, bytes);
+        final DecisionRecord read = new DecisionRecord();
+        DecisionCodec.read(bytes, read);
+        assertEquals(RecordText.decision(d), RecordText.decision(read));
+        assertEquals(d.riseRateMagPerDay, read.riseRateMagPerDay);
+        assertEquals(0, bytes.readRemaining());
+    }
+}
