@@ -1,0 +1,109 @@
+package org.skyring.engine.ring;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.BusySpinWaitStrategy;
+import com.lmax.disruptor.SleepingWaitStrategy;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import org.HdrHistogram.Histogram;
+import org.skyring.engine.config.ThreadLayout;
+import org.skyring.engine.config.WaitStrategyChoice;
+import org.skyring.engine.stage.ArtifactFilter;
+import org.skyring.engine.stage.Classifier;
+import org.skyring.engine.stage.JournalIn;
+import org.skyring.engine.stage.KnownObjectFilter;
+import org.skyring.engine.stage.QualityFilter;
+import org.skyring.engine.stage.Router;
+import org.skyring.engine.stage.Validator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The ring and its consumers, wired as the design's diagram:
+ * journal-in -> validate+quality -> (cross-match || artifacts) -> classify -> route.
+ * The thread layout decides how those stages are grouped onto consumer threads; the order of effects is the
+ * same in every layout, so decisions do not depend on it.
+ */
+public final class Pipeline {
+    private final Disruptor<ObservationEvent> disruptor;
+    private final List<StageHandler> handlers = new ArrayList<>();
+    private final Histogram endToEnd = new Histogram(StageHandler.MAX_LATENCY_NANOS, 3);
+
+    public Pipeline(final int ringSize, final ThreadLayout layout, final WaitStrategyChoice wait,
+                    final JournalIn journalIn, final Validator validator, final QualityFilter quality,
+                    final KnownObjectFilter crossMatch, final ArtifactFilter artifacts, final Classifier classifier,
+                    final Router router) {
+        final AtomicInteger threadNo = new AtomicInteger();
+        disruptor = new Disruptor<>(ObservationEvent::new, ringSize,
+                r -> {
+                    final Thread t = new Thread(r, "skyring-stage-" + threadNo.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                },
+                ProducerType.SINGLE, waitStrategy(wait));
+        switch (layout) {
+            case SINGLE:
+                disruptor.handleEventsWith(last(journalIn, validator, quality, crossMatch, artifacts, classifier, router));
+                break;
+            case PER_STAGE:
+                disruptor.handleEventsWith(handler(journalIn))
+                        .then(handler(validator, quality))
+                        .then(handler(crossMatch), handler(artifacts))
+                        .then(handler(classifier))
+                        .then(last(router));
+                break;
+            case COMPACT:
+            default:
+                disruptor.handleEventsWith(handler(journalIn))
+                        .then(last(validator, quality, crossMatch, artifacts, classifier, router));
+                break;
+        }
+    }
+
+    private StageHandler handler(final org.skyring.engine.stage.Stage... stages) {
+        final StageHandler h = new StageHandler(null, stages);
+        handlers.add(h);
+        return h;
+    }
+
+    private StageHandler last(final org.skyring.engine.stage.Stage... stages) {
+        final StageHandler h = new StageHandler(endToEnd, stages);
+        handlers.add(h);
+        return h;
+    }
+
+    static WaitStrategy waitStrategy(final WaitStrategyChoice choice) {
+        switch (choice) {
+            case BUSY_SPIN:
+                return new BusySpinWaitStrategy();
+            case SLEEPING:
+                return new SleepingWaitStrategy();
+            case BLOCKING:
+                return new BlockingWaitStrategy();
+            case YIELDING:
+            default:
+                return new YieldingWaitStrategy();
+        }
+    }
+
+    public com.lmax.disruptor.RingBuffer<ObservationEvent> start() {
+        return disruptor.start();
+    }
+
+    /** Waits until every published entry has passed every stage, then stops the consumer threads. */
+    public void drainAndStop() {
+        disruptor.shutdown();
+    }
+
+    public List<StageHandler> handlers() {
+        return handlers;
+    }
+
+    public Histogram endToEndLatency() {
+        return endToEnd;
+    }
+}

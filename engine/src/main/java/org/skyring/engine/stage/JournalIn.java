@@ -1,0 +1,146 @@
+package org.skyring.engine.stage;
+
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.concurrent.EpochNanoClock;
+import org.skyring.engine.ring.ObservationEvent;
+import org.skyring.journal.FixedAscii;
+import org.skyring.journal.JournalAppender;
+import org.skyring.journal.JournalCursor;
+import org.skyring.journal.ObservationRecord;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The first consumer of the ring: stamps the received time, de-duplicates by observation id, and appends every
+ * new observation to the input journal before any decision is made (the LMAX way). Recovered entries (already
+ * in the journal) are only indexed for de-duplication.
+ *
+ * <p>De-duplication keys on a 64-bit hash of the id; a hash hit is verified by reading the earlier record back
+ * from the journal, so a collision can never drop an observation.
+ */
+public final class JournalIn implements Stage {
+    private final Supplier<JournalAppender> appenderFactory;
+    private final Supplier<JournalCursor> verifyCursorFactory;
+    private final EpochNanoClock clock;
+    private final String ingestHost;
+    private final String engineVersion;
+    private final Long2LongHashMap indexByIdHash = new Long2LongHashMap(1 << 20, 0.65f, -1L);
+    /** Ids whose hash collides with a different id (rare, so an ordinary map is fine). */
+    private final Map<String, Long> collidedIds = new HashMap<>();
+    private final ObservationRecord verifyScratch = new ObservationRecord();
+    private JournalAppender appender;
+    private JournalCursor verifyCursor;
+    private long journaled;
+    private long duplicates;
+
+    /**
+     * @param appenderFactory     opens the input journal appender on this stage's thread; null when the
+     *                            engine only replays (nothing live is journaled)
+     * @param verifyCursorFactory opens a cursor on the input journal to verify hash hits
+     */
+    public JournalIn(final Supplier<JournalAppender> appenderFactory, final Supplier<JournalCursor> verifyCursorFactory,
+                     final EpochNanoClock clock, final String ingestHost, final String engineVersion) {
+        this.appenderFactory = appenderFactory;
+        this.verifyCursorFactory = verifyCursorFactory;
+        this.clock = clock;
+        this.ingestHost = ingestHost;
+        this.engineVersion = engineVersion;
+    }
+
+    @Override
+    public String name() {
+        return "journal_in";
+    }
+
+    @Override
+    public void onStart() {
+        appender = appenderFactory == null ? null : appenderFactory.get();
+        verifyCursor = verifyCursorFactory.get();
+    }
+
+    @Override
+    public void onEvent(final ObservationEvent e) {
+        final ObservationRecord obs = e.obs;
+        if (e.kind == ObservationEvent.Kind.RECOVERED) {
+            remember(obs.observationId, e.inputIndex);
+            return;
+        }
+        if (isDuplicate(obs.observationId)) {
+            e.duplicate = true;
+            duplicates++;
+            return;
+        }
+        obs.receivedTimeNanos = clock.nanoTime();
+        obs.ingestHost.set(ingestHost);
+        obs.engineVersion.set(engineVersion);
+        markOversizeFields(obs);
+        e.inputIndex = appender.appendObservation(obs);
+        journaled++;
+        remember(obs.observationId, e.inputIndex);
+    }
+
+    private boolean isDuplicate(final FixedAscii id) {
+        if (id.isEmpty()) {
+            return false; // a missing id is a validation failure, never a duplicate of another missing id
+        }
+        final long earlier = indexByIdHash.get(id.hash64());
+        if (earlier == -1L) {
+            return false;
+        }
+        verifyCursor.moveToIndex(earlier);
+        if (verifyCursor.nextObservation(verifyScratch) && verifyScratch.observationId.contentEquals(id)) {
+            return true;
+        }
+        return !collidedIds.isEmpty() && collidedIds.containsKey(id.toString());
+    }
+
+    private void remember(final FixedAscii id, final long inputIndex) {
+        if (id.isEmpty()) {
+            return;
+        }
+        final long hash = id.hash64();
+        final long earlier = indexByIdHash.get(hash);
+        if (earlier == -1L) {
+            indexByIdHash.put(hash, inputIndex);
+        } else if (earlier != inputIndex) {
+            collidedIds.put(id.toString(), inputIndex);
+        }
+    }
+
+    /**
+     * A string longer than its field was truncated when the source wrote it; say so in the journaled record
+     * itself, so that validation rejects it identically live and on replay.
+     */
+    private static void markOversizeFields(final ObservationRecord obs) {
+        if (!obs.sourceError.isEmpty()) {
+            return;
+        }
+        if (obs.observationId.wasTruncated()) {
+            obs.sourceError.set("oversize: observation_id longer than " + ObservationRecord.ID_CAPACITY + " characters");
+        } else if (obs.objectId.wasTruncated()) {
+            obs.sourceError.set("oversize: object_id longer than " + ObservationRecord.ID_CAPACITY + " characters");
+        } else if (obs.sourceFacility.wasTruncated()) {
+            obs.sourceError.set("oversize: source_facility longer than " + ObservationRecord.NAME_CAPACITY + " characters");
+        } else if (obs.instrument.wasTruncated()) {
+            obs.sourceError.set("oversize: instrument longer than " + ObservationRecord.NAME_CAPACITY + " characters");
+        }
+    }
+
+    public long journaled() {
+        return journaled;
+    }
+
+    public long duplicates() {
+        return duplicates;
+    }
+
+    @Override
+    public void onShutdown() {
+        if (appender != null) {
+            appender.close();
+        }
+        verifyCursor.close();
+    }
+}
