@@ -32,6 +32,7 @@ public final class Pipeline {
     private final Disruptor<ObservationEvent> disruptor;
     private final List<StageHandler> handlers = new ArrayList<>();
     private final Histogram endToEnd = new Histogram(StageHandler.MAX_LATENCY_NANOS, 3);
+    private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Pipeline(final int ringSize, final ThreadLayout layout, final WaitStrategyChoice wait,
                     final JournalIn journalIn, final Validator validator, final QualityFilter quality,
@@ -42,6 +43,7 @@ public final class Pipeline {
                 r -> {
                     final Thread t = new Thread(r, "skyring-stage-" + threadNo.incrementAndGet());
                     t.setDaemon(true);
+                    threads.add(t);
                     return t;
                 },
                 ProducerType.SINGLE, waitStrategy(wait));
@@ -94,9 +96,20 @@ public final class Pipeline {
         return disruptor.start();
     }
 
-    /** Waits until every published entry has passed every stage, then stops the consumer threads. */
+    /**
+     * Waits until every published entry has passed every stage, stops the consumer threads and joins them, so
+     * that every stage's onShutdown (closing its appenders) has run before the journals are closed.
+     */
     public void drainAndStop() {
         disruptor.shutdown();
+        for (final Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping the ring", e);
+            }
+        }
     }
 
     public List<StageHandler> handlers() {

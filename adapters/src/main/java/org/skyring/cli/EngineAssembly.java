@@ -1,0 +1,73 @@
+package org.skyring.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.skyring.adapters.jsonl.JsonLinesSource;
+import org.skyring.catalog.SkyCatalog;
+import org.skyring.catalog.SyntheticCatalog;
+import org.skyring.engine.config.ConfigException;
+import org.skyring.engine.config.SkyringConfig;
+import org.skyring.engine.port.ObservationSource;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builds what the commands share: config, catalog, sources, and summary output. */
+final class EngineAssembly {
+    private EngineAssembly() {
+    }
+
+    static SkyringConfig config(final Path file) {
+        return file == null ? SkyringConfig.loadDefault() : SkyringConfig.load(file);
+    }
+
+    static SkyCatalog catalog(final SkyringConfig config) {
+        final SkyringConfig.KnownObjects k = config.knownObjects();
+        if (!"synthetic".equals(k.catalog())) {
+            throw new ConfigException("known_objects.catalog: \"" + k.catalog()
+                    + "\" is not supported yet; allowed: synthetic (catalog files arrive with issue 3)");
+        }
+        return SyntheticCatalog.generate(k.syntheticSources(), k.syntheticSeed());
+    }
+
+    /** Parses {@code FORMAT:PATH} inputs; PATH may be a file, a directory or a glob. */
+    static List<ObservationSource> sources(final List<String> inputs) {
+        final List<ObservationSource> sources = new ArrayList<>();
+        for (final String input : inputs) {
+            final int colon = input.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("--input " + input + ": expected FORMAT:PATH, e.g. jsonl:night.jsonl");
+            }
+            final String format = input.substring(0, colon);
+            final String path = input.substring(colon + 1);
+            if ("jsonl".equals(format)) {
+                sources.add(JsonLinesSource.open(path));
+            } else {
+                throw new IllegalArgumentException("--input " + input + ": unknown format \"" + format + "\"; allowed: jsonl");
+            }
+        }
+        return sources;
+    }
+
+    static void printSummary(final PrintStream out, final String title, final Map<String, Object> summary,
+                             final Path jsonFile) {
+        out.println(title);
+        out.print(org.skyring.engine.RunSummary.table(summary));
+        if (jsonFile != null) {
+            try {
+                if (jsonFile.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(jsonFile.toAbsolutePath().getParent());
+                }
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(jsonFile.toFile(), summary);
+                out.println("summary written to " + jsonFile);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--summary " + jsonFile + ": cannot write: " + e.getMessage());
+            }
+        }
+    }
+}
