@@ -11,6 +11,9 @@ import org.skyring.journal.TruthLabel;
  * (the thread join publishes them). Live counters readable from another process are issue 7's.
  */
 public final class EngineCounters {
+    // values() clones its array on every call: keep one copy, the hot path must not allocate.
+    private static final Destination[] DESTINATIONS = Destination.values();
+    private static final RejectReason[] REJECT_REASONS = RejectReason.values();
     public final long[] byCategory = new long[Category.values().length];
     public final long[] byDestination = new long[Destination.values().length];
     public final long[] byRejectReason = new long[RejectReason.values().length];
@@ -28,13 +31,13 @@ public final class EngineCounters {
             recoveredDecided++;
         }
         byCategory[d.category.ordinal()]++;
-        for (final Destination dest : Destination.values()) {
+        for (final Destination dest : DESTINATIONS) {
             if (dest.isIn(d.destinations)) {
                 byDestination[dest.ordinal()]++;
             }
         }
         if (d.rejectReasons != 0) {
-            for (final RejectReason r : RejectReason.values()) {
+            for (final RejectReason r : REJECT_REASONS) {
                 if (r.isIn(d.rejectReasons)) {
                     byRejectReason[r.ordinal()]++;
                 }
