@@ -53,41 +53,6 @@ final class DetectionFiller {
         return lo + (hi - lo) * rng.nextDouble();
     }
 
-    /** Field centre: half the time a random catalog star (crowding fields toward the plane), else uniform. */
-    void pointField(final Exposure e) {
-        final Facility f = e.facility;
-        if (f.isOptical() && rng.nextDouble() < 0.5) {
-            final int star = pick(g.allStars, g.allStars.length, f);
-            if (star >= 0) {
-                e.ra = catalog.raDeg(star);
-                e.dec = catalog.decDeg(star);
-                return;
-            }
-        }
-        uniformInBand(f, pos);
-        e.ra = pos[0];
-        e.dec = pos[1];
-    }
-
-    private void uniformInBand(final Facility f, final double[] out) {
-        final double lo = StrictMath.sin(Math.toRadians(f.centreDecMin));
-        final double hi = StrictMath.sin(Math.toRadians(f.centreDecMax));
-        out[0] = 360.0 * rng.nextDouble();
-        out[1] = Math.toDegrees(StrictMath.asin(uniform(lo, hi)));
-    }
-
-    /** A random entry of {@code list} whose dec is a valid field centre for {@code f}, or -1. */
-    private int pick(final int[] list, final int n, final Facility f) {
-        for (int t = 0; n > 0 && t < MAX_TRIES; t++) {
-            final int i = list[rng.nextInt(n)];
-            final double dec = catalog.decDeg(i);
-            if (dec >= f.centreDecMin && dec <= f.centreDecMax) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     TruthLabel fill(final ObservationRecord r, final TruthLabel label) {
         common(r);
         switch (label) {
@@ -162,7 +127,7 @@ final class DetectionFiller {
             if (e.facility.isOptical()) {
                 SkyGeometry.inDisc(e.ra, e.dec, e.facility.fieldRadiusDeg, rng.nextDouble(), rng.nextDouble(), pos);
             } else {
-                uniformInBand(e.facility, pos);
+                g.uniformInBand(e.facility, pos);
             }
             if (catalog.search(pos[0], pos[1], radiusArcsec, clearCone) == 0) {
                 break; // in a catalog too dense to find a clear spot, the last try is kept
@@ -193,7 +158,7 @@ final class DetectionFiller {
             starPhotometry(r, Double.NaN);
             return TruthLabel.KNOWN_STAR;
         }
-        int star = e.nStars > 0 ? e.stars[rng.nextInt(e.nStars)] : pick(g.allStars, g.allStars.length, f);
+        int star = e.nStars > 0 ? e.stars[rng.nextInt(e.nStars)] : g.pick(g.allStars, g.allStars.length, f);
         if (star < 0) {
             return candidate(r); // a catalog without stars in reach: nothing to be a known star of
         }
@@ -305,7 +270,7 @@ final class DetectionFiller {
     private TruthLabel supernova(final ObservationRecord r) {
         final Exposure e = g.exposure;
         final int host = e.nGalaxies > 0 ? e.galaxies[rng.nextInt(e.nGalaxies)]
-                : pick(g.allGalaxies, g.allGalaxies.length, e.facility);
+                : g.pick(g.allGalaxies, g.allGalaxies.length, e.facility);
         if (host < 0 || !e.facility.isOptical()) {
             return candidate(r);
         }

@@ -98,6 +98,7 @@ public final class NightGenerator {
     final int[][] hotDetector = new int[Facility.VALUES.length][];
     final double[][] hotX = new double[Facility.VALUES.length][];
     final double[][] hotY = new double[Facility.VALUES.length][];
+    private final double[] scratchPos = new double[2];
     private long cycle = -1;
     private int facilityIndex = Facility.VALUES.length - 1;
     long sequence;
@@ -217,7 +218,7 @@ public final class NightGenerator {
         e.airmass = f.isOptical() ? 1.0 + rng.nextDouble() : Double.NaN;
         e.seeingArcsec = f == Facility.ZTF ? 1.6 + 1.6 * rng.nextDouble()
                 : f == Facility.RUBIN ? 0.45 + 0.27 * rng.nextDouble() : Double.NaN;
-        filler.pointField(e);
+        pointField(e);
         e.findFieldSources(catalog);
         e.hotPixels = hotPixels(f);
         e.trailLength = 0;
@@ -227,6 +228,45 @@ public final class NightGenerator {
             e.trailStart = e.hotPixels + rng.nextInt(e.size - e.hotPixels - e.trailLength + 1);
             filler.planTrail(e);
         }
+    }
+
+    /** Field centre: half the time a random catalog star (crowding fields toward the plane), else uniform. */
+    private void pointField(final Exposure e) {
+        final Facility f = e.facility;
+        if (f.isOptical() && rng.nextDouble() < 0.5) {
+            final int star = pick(allStars, allStars.length, f);
+            if (star >= 0) {
+                e.ra = catalog.raDeg(star);
+                e.dec = catalog.decDeg(star);
+                return;
+            }
+        }
+        uniformInBand(f, scratchPos);
+        e.ra = scratchPos[0];
+        e.dec = scratchPos[1];
+    }
+
+    void uniformInBand(final Facility f, final double[] out) {
+        final double lo = StrictMath.sin(Math.toRadians(f.centreDecMin));
+        final double hi = StrictMath.sin(Math.toRadians(f.centreDecMax));
+        out[0] = 360.0 * rng.nextDouble();
+        out[1] = Math.toDegrees(StrictMath.asin(uniform(lo, hi)));
+    }
+
+    /** A random entry of {@code list} whose dec is a valid field centre for {@code f}, or -1. */
+    int pick(final int[] list, final int n, final Facility f) {
+        for (int t = 0; n > 0 && t < 16; t++) { // bounded: a seed must never spin
+            final int i = list[rng.nextInt(n)];
+            final double dec = catalog.decDeg(i);
+            if (dec >= f.centreDecMin && dec <= f.centreDecMax) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private double uniform(final double lo, final double hi) {
+        return lo + (hi - lo) * rng.nextDouble();
     }
 
     public SkyCatalog catalog() {

@@ -70,7 +70,9 @@ public final class ObservationJsonReader {
                 }
             }
         } catch (final JsonProcessingException e) {
-            error(field == null ? "line" : field, "malformed JSON: " + e.getOriginalMessage());
+            // The parser reads a name and its value start together, so its context knows the field best.
+            final String where = p != null && p.getParsingContext() != null ? p.getParsingContext().getCurrentName() : null;
+            error(where != null ? where : field != null ? field : "line", "malformed JSON: " + e.getOriginalMessage());
         } catch (final IOException e) {
             // Cannot happen on a byte array; report rather than throw so the line is still journaled.
             error(field == null ? "line" : field, "read failed: " + e);

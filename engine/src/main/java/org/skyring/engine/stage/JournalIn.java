@@ -3,7 +3,6 @@ package org.skyring.engine.stage;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.EpochNanoClock;
 import org.skyring.engine.ring.ObservationEvent;
-import org.skyring.journal.FixedAscii;
 import org.skyring.journal.JournalAppender;
 import org.skyring.journal.JournalCursor;
 import org.skyring.journal.ObservationRecord;
@@ -26,9 +25,9 @@ public final class JournalIn implements Stage {
     private final EpochNanoClock clock;
     private final String ingestHost;
     private final String engineVersion;
-    private final Long2LongHashMap indexByIdHash = new Long2LongHashMap(1 << 20, 0.65f, -1L);
-    /** Ids whose hash collides with a different id (rare, so an ordinary map is fine). */
-    private final Map<String, Long> collidedIds = new HashMap<>();
+    private final Long2LongHashMap indexByKeyHash = new Long2LongHashMap(1 << 20, 0.65f, -1L);
+    /** Keys whose hash collides with a different key (rare, so an ordinary map is fine). */
+    private final Map<String, Long> collidedKeys = new HashMap<>();
     private final ObservationRecord verifyScratch = new ObservationRecord();
     private JournalAppender appender;
     private JournalCursor verifyCursor;
@@ -64,10 +63,17 @@ public final class JournalIn implements Stage {
     public void onEvent(final ObservationEvent e) {
         final ObservationRecord obs = e.obs;
         if (e.kind == ObservationEvent.Kind.RECOVERED) {
-            remember(obs.observationId, e.inputIndex);
+            // A journal can hold an id twice: a record whose write a SIGKILL interrupted is completed by
+            // Chronicle's recovery only after this process re-journaled it. The first occurrence wins.
+            if (isDuplicate(obs)) {
+                e.duplicate = true;
+                duplicates++;
+                return;
+            }
+            remember(obs, e.inputIndex);
             return;
         }
-        if (isDuplicate(obs.observationId)) {
+        if (isDuplicate(obs)) {
             e.duplicate = true;
             duplicates++;
             return;
@@ -78,34 +84,64 @@ public final class JournalIn implements Stage {
         markOversizeFields(obs);
         e.inputIndex = appender.appendObservation(obs);
         journaled++;
-        remember(obs.observationId, e.inputIndex);
+        remember(obs, e.inputIndex);
     }
 
-    private boolean isDuplicate(final FixedAscii id) {
-        if (id.isEmpty()) {
-            return false; // a missing id is a validation failure, never a duplicate of another missing id
+    /**
+     * The de-duplication key: the observation id; for a record without one (which validation will reject), its
+     * source position, so that a re-delivered id-less record is not dead-lettered twice. 0 = no key.
+     */
+    private static long keyHash(final ObservationRecord o) {
+        if (!o.observationId.isEmpty()) {
+            return o.observationId.hash64();
         }
-        final long earlier = indexByIdHash.get(id.hash64());
+        if (o.sourceOffset < 0) {
+            return 0;
+        }
+        final long h = (o.adapter.hash64() * 31 + o.sourcePartition) * 0x9E3779B97F4A7C15L + o.sourceOffset;
+        return h == 0 ? 1 : h;
+    }
+
+    private static boolean sameKey(final ObservationRecord a, final ObservationRecord b) {
+        if (!a.observationId.isEmpty()) {
+            return a.observationId.contentEquals(b.observationId);
+        }
+        return b.observationId.isEmpty() && a.adapter.contentEquals(b.adapter)
+                && a.sourcePartition == b.sourcePartition && a.sourceOffset == b.sourceOffset;
+    }
+
+    private static String keyText(final ObservationRecord o) {
+        return o.observationId.isEmpty()
+                ? "source:" + o.adapter + ":" + o.sourcePartition + ":" + o.sourceOffset
+                : "id:" + o.observationId;
+    }
+
+    private boolean isDuplicate(final ObservationRecord o) {
+        final long hash = keyHash(o);
+        if (hash == 0) {
+            return false;
+        }
+        final long earlier = indexByKeyHash.get(hash);
         if (earlier == -1L) {
             return false;
         }
         verifyCursor.moveToIndex(earlier);
-        if (verifyCursor.nextObservation(verifyScratch) && verifyScratch.observationId.contentEquals(id)) {
+        if (verifyCursor.nextObservation(verifyScratch) && sameKey(o, verifyScratch)) {
             return true;
         }
-        return !collidedIds.isEmpty() && collidedIds.containsKey(id.toString());
+        return !collidedKeys.isEmpty() && collidedKeys.containsKey(keyText(o));
     }
 
-    private void remember(final FixedAscii id, final long inputIndex) {
-        if (id.isEmpty()) {
+    private void remember(final ObservationRecord o, final long inputIndex) {
+        final long hash = keyHash(o);
+        if (hash == 0) {
             return;
         }
-        final long hash = id.hash64();
-        final long earlier = indexByIdHash.get(hash);
+        final long earlier = indexByKeyHash.get(hash);
         if (earlier == -1L) {
-            indexByIdHash.put(hash, inputIndex);
+            indexByKeyHash.put(hash, inputIndex);
         } else if (earlier != inputIndex) {
-            collidedIds.put(id.toString(), inputIndex);
+            collidedKeys.put(keyText(o), inputIndex);
         }
     }
 
