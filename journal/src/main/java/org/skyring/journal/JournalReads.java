@@ -3,7 +3,6 @@ package org.skyring.journal;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /** Cold-path reads used at start-up and by tools: last entries, counts. */
@@ -17,15 +16,19 @@ public final class JournalReads {
      * after the version is the input index.
      */
     public static long lastInputIndex(final ChronicleQueue queue) {
+        // A forward walk, not a BACKWARD toEnd(): the backward read was seen to miss the last entry under load,
+        // and start-up re-reads the whole input journal anyway, so the walk costs nothing that matters.
+        long last = -1;
         try (ExcerptTailer tailer = queue.createTailer()) {
-            tailer.direction(TailerDirection.BACKWARD).toEnd();
-            try (DocumentContext dc = tailer.readingDocument()) {
-                if (!dc.isPresent()) {
-                    return -1;
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        return last;
+                    }
+                    final Bytes<?> bytes = dc.wire().bytes();
+                    bytes.readShort();
+                    last = bytes.readLong();
                 }
-                final Bytes<?> bytes = dc.wire().bytes();
-                bytes.readShort();
-                return bytes.readLong();
             }
         }
     }

@@ -378,7 +378,11 @@ final class DetectionFiller {
             case 0: r.observationId.clear(); break;
             case 1: r.decDeg = (rng.nextBoolean() ? 1 : -1) * uniform(90.5, 100); break;
             case 2: r.value = Double.NaN; break;
-            case 3: r.observationTimeNanos = g.exposure.clockNanos + 3_600_000_000_000L; break;
+            case 3:
+                // A year ahead of the simulated night: after the engine's received time whenever the night is
+                // replayed (the demo's night ends in the past, so "one hour ahead" could still be accepted).
+                r.observationTimeNanos = g.exposure.clockNanos + 365L * 86_400_000_000_000L;
+                break;
             default:
                 if (rng.nextBoolean()) {
                     r.positionUncertaintyArcsec = 0;
