@@ -38,6 +38,11 @@ public enum MeasurementType {
         return unit;
     }
 
+    /** True when value is a magnitude (smaller = brighter), so rates and errors are in mag. */
+    public boolean isMagnitude() {
+        return this == OPTICAL_PHOTOMETRY || this == ARCHIVAL;
+    }
+
     /** Null for an unknown code, so that a reader can report it rather than throw. */
     public static MeasurementType fromCode(final int code) {
         return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;

@@ -139,8 +139,7 @@ public final class Classifier implements Stage {
      * NaN when no pair is at least min_pair_separation_days apart.
      */
     double riseRate(final ObservationRecord o) {
-        final boolean magnitudes = o.measurementType == MeasurementType.OPTICAL_PHOTOMETRY
-                || o.measurementType == MeasurementType.ARCHIVAL;
+        final boolean magnitudes = o.measurementType.isMagnitude();
         if (!Double.isNaN(o.previousMag) && o.previousTimeNanos != ObservationRecord.NO_TIME) {
             final double dt = (o.observationTimeNanos - o.previousTimeNanos) / NANOS_PER_DAY;
             if (dt >= config.minPairSeparationDays()) {
@@ -171,8 +170,7 @@ public final class Classifier implements Stage {
     }
 
     private static double snr(final ObservationRecord o) {
-        final boolean magnitudes = o.measurementType == MeasurementType.OPTICAL_PHOTOMETRY
-                || o.measurementType == MeasurementType.ARCHIVAL;
+        final boolean magnitudes = o.measurementType.isMagnitude();
         return magnitudes ? MAG_PER_SNR / o.valueUncertainty : Math.abs(o.value) / o.valueUncertainty;
     }
 

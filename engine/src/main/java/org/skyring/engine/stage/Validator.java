@@ -110,8 +110,7 @@ public final class Validator implements Stage {
             fail(RejectReason.NON_FINITE_VALUE, "value=", o.value, " is missing or not finite");
         }
         final double err = o.valueUncertainty;
-        final boolean magnitudes = o.measurementType == MeasurementType.OPTICAL_PHOTOMETRY
-                || o.measurementType == MeasurementType.ARCHIVAL;
+        final boolean magnitudes = o.measurementType.isMagnitude();
         if (!Double.isFinite(err)) {
             fail(RejectReason.NON_FINITE_VALUE, "value_uncertainty=", err, " is missing or not finite");
         } else if (err <= 0.0) {
