@@ -12,7 +12,13 @@ public enum MeasurementType {
     /** X-ray: value is a count rate in counts/s between energyLowKev and energyHighKev. */
     XRAY(3, "count/s"),
     /** Archival measurement (plates, catalogue epochs): value is a magnitude in {@link ObservationRecord#band}. */
-    ARCHIVAL(4, "mag");
+    ARCHIVAL(4, "mag"),
+    /**
+     * A GCN / VOEvent notice (GRB, GW, neutrino trigger), journaled like an observation so that replay sees it at
+     * the same place in the stream (schema v3). Position = trigger position, positionUncertaintyArcsec = error
+     * radius (NaN: no position, the notice matches nothing), observationTime = event (trigger) time; value unused.
+     */
+    NOTICE(5, "notice");
 
     private static final MeasurementType[] BY_CODE = new MeasurementType[8];
 

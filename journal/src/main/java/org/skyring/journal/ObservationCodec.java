@@ -79,6 +79,36 @@ public final class ObservationCodec {
             out.writeDouble(r.trailLengthArcsec);
             BinaryFields.writeAscii(out, r.engineVersion);
         }
+        if (version >= 3) {
+            writeHistory(r.history, out);
+            out.writeByte(r.noticeRole.code());
+            out.writeInt(r.noticeType);
+        }
+    }
+
+    private static void writeHistory(final PriorPhotometry h, final Bytes<?> out) {
+        out.writeStopBit(h.count());
+        out.writeStopBit(h.dropped());
+        for (int i = 0; i < h.count(); i++) {
+            out.writeLong(h.timeNanos(i));
+            out.writeByte(h.bandCode(i));
+            out.writeDouble(h.mag(i));
+            out.writeDouble(h.magError(i));
+            out.writeBoolean(h.isUpperLimit(i));
+        }
+    }
+
+    private static void readHistory(final Bytes<?> in, final PriorPhotometry h) {
+        final long count = in.readStopBit();
+        final long dropped = in.readStopBit();
+        if (count < 0 || count > PriorPhotometry.CAPACITY || dropped < 0) {
+            throw new IllegalStateException("corrupt record: history count " + count + " (capacity "
+                    + PriorPhotometry.CAPACITY + "), dropped " + dropped);
+        }
+        for (int i = 0; i < count; i++) {
+            h.setRaw(i, in.readLong(), in.readByte(), in.readDouble(), in.readDouble(), in.readBoolean());
+        }
+        h.setCounts((int) count, (int) dropped);
     }
 
     /** Reads a record of any version up to the current one into {@code r} (cleared first). */
@@ -148,6 +178,16 @@ public final class ObservationCodec {
             r.reliability = in.readDouble();
             r.trailLengthArcsec = in.readDouble();
             BinaryFields.readAscii(in, r.engineVersion);
+        }
+        if (version >= 3) {
+            readHistory(in, r.history);
+            final int roleCode = in.readByte();
+            final NoticeRole role = NoticeRole.fromCode(roleCode);
+            if (role == null) {
+                throw new IllegalStateException("corrupt record: notice role code " + roleCode);
+            }
+            r.noticeRole = role;
+            r.noticeType = in.readInt();
         }
     }
 }

@@ -11,7 +11,7 @@ package org.skyring.journal;
  */
 public final class ObservationRecord {
     /** Schema version written by this build. Bump it, and teach {@link ObservationCodec} to read the old one. */
-    public static final int CURRENT_SCHEMA_VERSION = 2;
+    public static final int CURRENT_SCHEMA_VERSION = 3;
     public static final long NO_TIME = Long.MIN_VALUE;
 
     public static final int ID_CAPACITY = 64;
@@ -114,6 +114,14 @@ public final class ObservationRecord {
     /** Version of the engine build that journaled this record. Empty when read from v1. */
     public final FixedAscii engineVersion = new FixedAscii(NAME_CAPACITY);
 
+    // ---- added in v3
+    /** Prior detections and upper limits of the same object carried by the packet (ZTF prv_candidates). */
+    public final PriorPhotometry history = new PriorPhotometry();
+    /** VOEvent role of a {@link MeasurementType#NOTICE}; {@link NoticeRole#NONE} for every other record. */
+    public NoticeRole noticeRole = NoticeRole.NONE;
+    /** GCN notice (packet) type, e.g. 61 = Swift BAT GRB position; -1 when unknown or not a notice. */
+    public int noticeType = -1;
+
     /** Resets every field to "absent" so a reused ring entry never leaks values from its previous use. */
     public void clear() {
         schemaVersion = CURRENT_SCHEMA_VERSION;
@@ -168,6 +176,9 @@ public final class ObservationRecord {
         reliability = Double.NaN;
         trailLengthArcsec = Double.NaN;
         engineVersion.clear();
+        history.clear();
+        noticeRole = NoticeRole.NONE;
+        noticeType = -1;
     }
 
     public boolean hasFlag(final QualityFlag flag) {
@@ -228,5 +239,8 @@ public final class ObservationRecord {
         reliability = other.reliability;
         trailLengthArcsec = other.trailLengthArcsec;
         engineVersion.set(other.engineVersion);
+        history.copyFrom(other.history);
+        noticeRole = other.noticeRole;
+        noticeType = other.noticeType;
     }
 }

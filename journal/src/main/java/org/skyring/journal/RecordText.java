@@ -37,6 +37,16 @@ public final class RecordText {
         if (r.qualityFlags != 0) {
             sb.append(" flags=").append(QualityFlag.describe(r.qualityFlags));
         }
+        if (!r.history.isEmpty()) {
+            sb.append(" history=").append(r.history.count());
+            if (r.history.dropped() > 0) {
+                sb.append("(+").append(r.history.dropped()).append(" dropped)");
+            }
+        }
+        if (r.noticeRole != NoticeRole.NONE) {
+            sb.append(" notice_role=").append(r.noticeRole.name().toLowerCase(java.util.Locale.ROOT))
+              .append(" notice_type=").append(r.noticeType);
+        }
         sb.append(" src=").append(r.adapter).append(':').append(r.sourcePartition).append('/').append(r.sourceOffset);
         if (r.truthLabel != TruthLabel.NONE) {
             sb.append(" truth=").append(r.truthLabel.name().toLowerCase(java.util.Locale.ROOT));

@@ -70,4 +70,45 @@ class ObservationCodecTest {
         assertEquals(d.riseRateMagPerDay, read.riseRateMagPerDay);
         assertEquals(0, bytes.readRemaining());
     }
+
+    @Test
+    void roundTripsHistoryAndNoticeFieldsOfVersionThree() {
+        final ObservationRecord written = SampleRecords.observation(3);
+        written.history.addDetection(1_000L, Band.G, 18.5, 0.05);
+        written.history.addUpperLimit(2_000L, Band.R, 20.25);
+        written.measurementType = MeasurementType.NOTICE;
+        written.noticeRole = NoticeRole.TEST;
+        written.noticeType = 61;
+        final Bytes<?> bytes = Bytes.allocateElasticOnHeap(2048);
+        ObservationCodec.write(written, bytes);
+        final ObservationRecord read = new ObservationRecord();
+        ObservationCodec.read(bytes, read);
+        assertEquals(0, bytes.readRemaining());
+        assertEquals(2, read.history.count());
+        assertEquals(Band.G, read.history.band(0));
+        assertEquals(18.5, read.history.mag(0));
+        assertEquals(0.05, read.history.magError(0));
+        assertTrue(read.history.isUpperLimit(1));
+        assertEquals(20.25, read.history.mag(1));
+        assertTrue(Double.isNaN(read.history.magError(1)));
+        assertEquals(NoticeRole.TEST, read.noticeRole);
+        assertEquals(61, read.noticeType);
+        assertEquals(MeasurementType.NOTICE, read.measurementType);
+    }
+
+    @Test
+    void versionTwoRecordsReadWithEmptyHistoryAndNoNotice() {
+        final ObservationRecord written = SampleRecords.observation(2);
+        written.history.addDetection(1_000L, Band.G, 18.5, 0.05);
+        final Bytes<?> bytes = Bytes.allocateElasticOnHeap(2048);
+        ObservationCodec.write(written, bytes, 2);
+        final ObservationRecord read = new ObservationRecord();
+        read.history.addDetection(5L, Band.R, 1.0, 0.1); // must be cleared, not left over
+        read.noticeType = 7;
+        ObservationCodec.read(bytes, read);
+        assertEquals(0, bytes.readRemaining());
+        assertTrue(read.history.isEmpty());
+        assertEquals(NoticeRole.NONE, read.noticeRole);
+        assertEquals(-1, read.noticeType);
+    }
 }

@@ -6,6 +6,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Set;
 import org.skyring.journal.FixedAscii;
+import org.skyring.journal.PriorPhotometry;
 import org.skyring.journal.ObservationRecord;
 
 /** Field-by-field comparison of records by reflection, so a field added later is compared without edits here. */
@@ -30,6 +31,8 @@ public final class RecordAssertions {
                 final boolean same;
                 if (e instanceof FixedAscii) {
                     same = e.toString().equals(a.toString());
+                } else if (e instanceof PriorPhotometry) {
+                    same = ((PriorPhotometry) e).contentEquals((PriorPhotometry) a);
                 } else if (e instanceof Double) {
                     same = Double.doubleToLongBits((Double) e) == Double.doubleToLongBits((Double) a);
                 } else {

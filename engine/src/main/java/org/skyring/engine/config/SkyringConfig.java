@@ -143,7 +143,7 @@ public record SkyringConfig(
     }
 
     private static Validation validation(final ConfigSection s) {
-        final Validation v = new Validation(s.integers("known_schema_versions", List.of(1, 2)),
+        final Validation v = new Validation(s.integers("known_schema_versions", List.of(1, 2, 3)),
                 s.number("max_photometric_error_mag", 1.0, 0.0, 10.0),
                 s.number("max_position_uncertainty_arcsec", 3600.0, 0.0, 648000.0));
         s.finish();
