@@ -2,7 +2,12 @@ package org.skyring.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.skyring.adapters.AlertDecoder;
+import org.skyring.adapters.MessageFileSource;
+import org.skyring.adapters.jsonl.JsonLineDecoder;
 import org.skyring.adapters.jsonl.JsonLinesSource;
+import org.skyring.adapters.kafka.KafkaObservationSource;
+import org.skyring.adapters.voevent.VoEventDecoder;
 import org.skyring.catalog.SkyCatalog;
 import org.skyring.catalog.SyntheticCatalog;
 import org.skyring.engine.config.ConfigException;
@@ -35,8 +40,11 @@ final class EngineAssembly {
         return SyntheticCatalog.generate(k.syntheticSources(), k.syntheticSeed());
     }
 
-    /** Parses {@code FORMAT:PATH} inputs; PATH may be a file, a directory or a glob. */
-    static List<ObservationSource> sources(final List<String> inputs) {
+    /**
+     * Parses {@code FORMAT:PATH} inputs; PATH may be a file, a directory or a glob. {@code kafka:TOPIC} consumes
+     * a topic with the settings of the config's {@code kafka} section; with {@code untilIdle} it stops once caught up.
+     */
+    static List<ObservationSource> sources(final List<String> inputs, final SkyringConfig config, final boolean untilIdle) {
         final List<ObservationSource> sources = new ArrayList<>();
         for (final String input : inputs) {
             final int colon = input.indexOf(':');
@@ -47,11 +55,33 @@ final class EngineAssembly {
             final String path = input.substring(colon + 1);
             if ("jsonl".equals(format)) {
                 sources.add(JsonLinesSource.open(path));
+            } else if (VoEventDecoder.FORMAT.equals(format)) {
+                sources.add(MessageFileSource.open(new VoEventDecoder(), path, ".xml"));
+            } else if ("kafka".equals(format)) {
+                if (path.isBlank()) {
+                    throw new IllegalArgumentException("--input " + input + ": expected kafka:TOPIC");
+                }
+                sources.add(new KafkaObservationSource(path, decoder(config.kafka().consumer().format()), config.kafka(),
+                        untilIdle));
             } else {
-                throw new IllegalArgumentException("--input " + input + ": unknown format \"" + format + "\"; allowed: jsonl");
+                throw new IllegalArgumentException("--input " + input + ": unknown format \"" + format
+                        + "\"; allowed: jsonl, voevent, kafka");
             }
         }
         return sources;
+    }
+
+    /** The decoder of a Kafka topic's message values ({@code kafka.consumer.format}). */
+    static AlertDecoder decoder(final String format) {
+        switch (format) {
+            case VoEventDecoder.FORMAT:
+                return new VoEventDecoder();
+            case JsonLinesSource.ADAPTER:
+                return new JsonLineDecoder();
+            default:
+                throw new ConfigException("kafka.consumer.format: \"" + format + "\" has no decoder in this build; allowed: "
+                        + VoEventDecoder.FORMAT + ", " + JsonLinesSource.ADAPTER);
+        }
     }
 
     static void printSummary(final PrintStream out, final String title, final Map<String, Object> summary,

@@ -22,13 +22,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--config", description = "Config file (default: the shipped config/skyring.yaml).")
     Path config;
 
-    @Option(names = "--input", description = "FORMAT:PATH source (file, directory or glob); formats: jsonl. Repeatable.")
+    @Option(names = "--input", description = "FORMAT:PATH source (file, directory or glob); formats: jsonl, voevent (directory of .xml "
+            + "notices); kafka:TOPIC consumes a topic (config section kafka). Repeatable.")
     List<String> inputs = new ArrayList<>();
 
     @Option(names = "--dir", description = "Data directory of the journals (default: ./skyring-data).")
     Path dir = Path.of("skyring-data");
 
-    @Option(names = "--until-idle", description = "Exit once file sources are exhausted and the ring is drained.")
+    @Option(names = "--until-idle", description = "Exit once file sources are exhausted (Kafka topics read to their end and committed) and the ring is drained.")
     boolean untilIdle;
 
     @Option(names = "--summary", description = "Write the run summary as JSON to this file.")
@@ -38,7 +39,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         final SkyringConfig cfg = EngineAssembly.config(config);
         final SkyCatalog catalog = EngineAssembly.catalog(cfg);
-        final List<ObservationSource> sources = EngineAssembly.sources(inputs);
+        final List<ObservationSource> sources = EngineAssembly.sources(inputs, cfg, untilIdle);
         final AtomicBoolean stop = new AtomicBoolean();
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread hook = new Thread(() -> {

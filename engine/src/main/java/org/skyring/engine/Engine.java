@@ -9,6 +9,8 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.skyring.catalog.SkyCatalog;
 import org.skyring.engine.config.SkyringConfig;
+import org.skyring.engine.port.AcknowledgedSource;
+import org.skyring.engine.port.JournalProgress;
 import org.skyring.engine.port.ObservationSource;
 import org.skyring.engine.ring.ObservationEvent;
 import org.skyring.engine.ring.Pipeline;
@@ -74,7 +76,7 @@ public final class Engine {
             final RingBuffer<ObservationEvent> ring = pipeline.start();
             final long start = System.nanoTime();
             final long recovered = recover(ring, inputOfRecord);
-            final Ingest ingest = ingestLive(ring, spec);
+            final Ingest ingest = ingestLive(ring, spec, pipeline::journaledSequence);
             pipeline.drainAndStop();
             final long elapsed = System.nanoTime() - start;
             return result(pipeline, counters, journalIn, ingest, recovered, elapsed);
@@ -105,8 +107,17 @@ public final class Engine {
     private record Ingest(long received, double bytesPerObs) {
     }
 
-    private static Ingest ingestLive(final RingBuffer<ObservationEvent> ring, final RunSpec spec) {
+    private static Ingest ingestLive(final RingBuffer<ObservationEvent> ring, final RunSpec spec,
+                                     final JournalProgress progress) {
         final List<ObservationSource> sources = spec.sources();
+        // Sources that acknowledge upstream (Kafka) learn the ring sequence of each observation they returned.
+        final AcknowledgedSource[] acknowledged = new AcknowledgedSource[sources.size()];
+        for (int i = 0; i < acknowledged.length; i++) {
+            if (sources.get(i) instanceof AcknowledgedSource a) {
+                a.attach(progress);
+                acknowledged[i] = a;
+            }
+        }
         final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
         final com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -120,7 +131,8 @@ public final class Engine {
             while (!spec.stop().get()) {
                 boolean anyOpen = false;
                 int work = 0;
-                for (final ObservationSource source : sources) {
+                for (int s = 0; s < acknowledged.length; s++) {
+                    final ObservationSource source = sources.get(s);
                     if (source.isExhausted()) {
                         continue;
                     }
@@ -136,6 +148,9 @@ public final class Engine {
                             break;
                         }
                         ring.publish(seq);
+                        if (acknowledged[s] != null) {
+                            acknowledged[s].published(seq);
+                        }
                         work++;
                         if (++received == INGEST_WARMUP) {
                             allocAtWarmup = threads.getCurrentThreadAllocatedBytes();

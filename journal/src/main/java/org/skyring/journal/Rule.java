@@ -36,7 +36,11 @@ public enum Rule {
     CLASS_SLOW_RISER_IN_HOST("classify", "supernova-like rise in host"),
     CLASS_NEW_SOURCE("classify", "new source"),
     CLASS_AMBIGUOUS("classify", "ambiguous: several class rules"),
-    CLASS_LOW_CONFIDENCE("classify", "low confidence");
+    CLASS_LOW_CONFIDENCE("classify", "low confidence"),
+    /** A GCN/VOEvent notice with a position and error circle opened a trigger context (issue 4). */
+    TRIGGER_OPENED("trigger", "notice opened a trigger context"),
+    /** An optical detection inside an active trigger's error circle, after its trigger time (issue 4). */
+    TRIGGER_COINCIDENCE("trigger", "inside an active GRB/neutrino error circle after the trigger");
 
     private static final Rule[] VALUES = values();
 

@@ -28,14 +28,22 @@ public final class JsonLinesFiles {
      * @throws UncheckedIOException when a directory cannot be listed
      */
     public static List<Path> resolve(final String pathOrGlob) {
-        final List<Path> files = resolveOrEmpty(pathOrGlob);
+        return resolve(pathOrGlob, "JSON lines", ".jsonl", ".json");
+    }
+
+    /**
+     * The same resolution for any file format: a directory contributes every file below it whose name ends with
+     * one of {@code extensions}; {@code what} names the format in the error.
+     */
+    public static List<Path> resolve(final String pathOrGlob, final String what, final String... extensions) {
+        final List<Path> files = resolveOrEmpty(pathOrGlob, extensions);
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("no JSON lines input matches '" + pathOrGlob + "'");
+            throw new IllegalArgumentException("no " + what + " input matches '" + pathOrGlob + "'");
         }
         return files;
     }
 
-    private static List<Path> resolveOrEmpty(final String pathOrGlob) {
+    private static List<Path> resolveOrEmpty(final String pathOrGlob, final String... extensions) {
         if (!hasGlobChars(pathOrGlob)) {
             final Path p = Paths.get(pathOrGlob);
             if (Files.isRegularFile(p)) {
@@ -44,7 +52,12 @@ public final class JsonLinesFiles {
             if (Files.isDirectory(p)) {
                 return walk(p, f -> {
                     final String n = f.getFileName().toString();
-                    return n.endsWith(".jsonl") || n.endsWith(".json");
+                    for (final String ext : extensions) {
+                        if (n.endsWith(ext)) {
+                            return true;
+                        }
+                    }
+                    return false;
                 });
             }
             return List.of();

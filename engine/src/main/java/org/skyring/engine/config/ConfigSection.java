@@ -133,6 +133,28 @@ final class ConfigSection {
         return out;
     }
 
+    /** A free-form mapping of string keys to scalar values (kept as text); empty when absent. */
+    java.util.Map<String, String> textMap(final String name) {
+        final JsonNode v = get(name);
+        final java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (v == null) {
+            return out;
+        }
+        if (!v.isObject()) {
+            throw new ConfigException(key(name) + ": expected a mapping of keys to values, got " + v);
+        }
+        final Iterator<java.util.Map.Entry<String, JsonNode>> fields = v.fields();
+        while (fields.hasNext()) {
+            final java.util.Map.Entry<String, JsonNode> f = fields.next();
+            if (!f.getValue().isValueNode() || f.getValue().isNull()) {
+                throw new ConfigException(key(name) + "." + f.getKey() + ": expected a string, number or boolean, got "
+                        + f.getValue());
+            }
+            out.put(f.getKey(), f.getValue().asText());
+        }
+        return out;
+    }
+
     private static <E extends Enum<E>> E parseEnum(final String key, final JsonNode v, final Class<E> type) {
         if (v.isTextual()) {
             final String wanted = v.asText().trim().replace('-', '_').toUpperCase(Locale.ROOT);

@@ -27,7 +27,9 @@ public record SkyringConfig(
         Quality quality,
         KnownObjects knownObjects,
         Artifacts artifacts,
-        Classification classification) {
+        Classification classification,
+        Triggers triggers,
+        Kafka kafka) {
 
     public static final String DEFAULT_RESOURCE = "/skyring.yaml";
 
@@ -77,6 +79,29 @@ public record SkyringConfig(
                              double interesting, double knownType, double unknownConfidence) {
     }
 
+    /** Trigger contexts from GCN/VOEvent notices (engine.stage.ActiveTriggers). */
+    public record Triggers(List<Integer> packetTypes, double activeWindowHours, int maxActive,
+                           double coincidenceUrgency) {
+    }
+
+    /**
+     * Kafka in and out (used by adapters only; the engine never talks to Kafka). {@code properties} are passed
+     * verbatim to every Kafka client (TLS, SASL, client.id, ...); {@code consumer.}/{@code producer.} prefixed keys
+     * go to that client only, without the prefix.
+     */
+    public record Kafka(String bootstrapServers, KafkaConsumerSettings consumer, KafkaSinkSettings sink,
+                        java.util.Map<String, String> properties) {
+    }
+
+    public record KafkaConsumerSettings(String groupId, String format, int maxPollRecords, int fetchMaxBytes,
+                                        int maxPartitionFetchBytes, int sessionTimeoutMs, int heartbeatIntervalMs,
+                                        String autoOffsetReset, int commitIntervalMs, int pollTimeoutMs) {
+    }
+
+    public record KafkaSinkSettings(boolean enabled, String topicPrefix, List<org.skyring.journal.Destination> destinations,
+                                    double regionCellDeg, int lingerMs, int batchSize) {
+    }
+
     /** The shipped default config (the same file as {@code config/skyring.yaml}). */
     public static SkyringConfig loadDefault() {
         try (InputStream in = SkyringConfig.class.getResourceAsStream(DEFAULT_RESOURCE)) {
@@ -112,7 +137,8 @@ public record SkyringConfig(
         final SkyringConfig config = new SkyringConfig(digest(yaml), engine(top.section("engine")),
                 validation(top.section("validation")), quality(top.section("quality")),
                 knownObjects(top.section("known_objects")), artifacts(top.section("artifacts")),
-                classification(top.section("classification")));
+                classification(top.section("classification")), triggers(top.section("triggers")),
+                kafka(top.section("kafka")));
         top.finish();
         return config;
     }
@@ -213,6 +239,77 @@ public record SkyringConfig(
                 th);
         s.finish();
         return c;
+    }
+
+    private static Triggers triggers(final ConfigSection s) {
+        final Triggers t = new Triggers(
+                s.integers("packet_types", List.of(61, 67, 111, 112, 115, 173, 174, 176)),
+                s.number("active_window_hours", 48, 0, 24 * 365), s.integer("max_active", 256, 1, 65536),
+                s.number("coincidence_urgency", 1.0, 0, 1));
+        s.finish();
+        return t;
+    }
+
+    /**
+     * Keys Skyring sets itself (the guarantees depend on them) and may not be overridden by {@code properties}.
+     */
+    static final List<String> KAFKA_OWNED_KEYS = List.of("bootstrap.servers", "group.id", "enable.auto.commit",
+            "key.deserializer", "value.deserializer", "key.serializer", "value.serializer", "enable.idempotence",
+            "acks", "max.poll.records", "fetch.max.bytes", "max.partition.fetch.bytes", "auto.offset.reset",
+            "session.timeout.ms", "heartbeat.interval.ms", "linger.ms", "batch.size", "transactional.id");
+    /** Prefixes of the Kafka client settings {@code kafka.properties} may carry (security, networking, identity). */
+    static final List<String> KAFKA_PROPERTY_PREFIXES = List.of("security.", "ssl.", "sasl.", "client.",
+            "socket.", "reconnect.", "retry.", "request.", "metadata.", "connections.", "receive.", "send.",
+            "default.api.", "consumer.", "producer.", "group.", "fetch.", "max.", "isolation.", "partition.",
+            "compression.", "delivery.", "buffer.", "enable.", "allow.", "check.", "interceptor.", "metric.",
+            "metrics.", "auto.", "exclude.", "retries", "transaction.");
+
+    private static Kafka kafka(final ConfigSection s) {
+        final String bootstrap = s.text("bootstrap_servers", "localhost:9092");
+        if (bootstrap.isBlank()) {
+            throw new ConfigException(s.key("bootstrap_servers") + ": must not be empty");
+        }
+        final ConfigSection c = s.section("consumer");
+        final KafkaConsumerSettings consumer = new KafkaConsumerSettings(c.text("group_id", "skyring"),
+                c.text("format", "ztf-avro"), c.integer("max_poll_records", 500, 1, 100_000),
+                c.integer("fetch_max_bytes", 52_428_800, 1024, Integer.MAX_VALUE),
+                c.integer("max_partition_fetch_bytes", 10_485_760, 1024, Integer.MAX_VALUE),
+                c.integer("session_timeout_ms", 45_000, 1000, 3_600_000),
+                c.integer("heartbeat_interval_ms", 3000, 100, 3_600_000),
+                c.text("auto_offset_reset", "earliest"), c.integer("commit_interval_ms", 200, 1, 3_600_000),
+                c.integer("poll_timeout_ms", 5, 0, 1000));
+        if (!List.of("earliest", "latest", "none").contains(consumer.autoOffsetReset())) {
+            throw new ConfigException(c.key("auto_offset_reset") + ": \"" + consumer.autoOffsetReset()
+                    + "\" is not one of [earliest, latest, none]");
+        }
+        if (consumer.heartbeatIntervalMs() >= consumer.sessionTimeoutMs()) {
+            throw new ConfigException(c.key("heartbeat_interval_ms") + ": " + consumer.heartbeatIntervalMs()
+                    + " must be below kafka.consumer.session_timeout_ms (" + consumer.sessionTimeoutMs() + ")");
+        }
+        c.finish();
+        final ConfigSection k = s.section("sink");
+        final KafkaSinkSettings sink = new KafkaSinkSettings(k.bool("enabled", false), k.text("topic_prefix", "skyring."),
+                k.choices("destinations", List.of(org.skyring.journal.Destination.ALERT,
+                        org.skyring.journal.Destination.PRIORITY_REVIEW, org.skyring.journal.Destination.STANDARD_REVIEW,
+                        org.skyring.journal.Destination.MANUAL_TRIAGE), org.skyring.journal.Destination.class),
+                k.number("region_cell_deg", 10, 0.1, 180), k.integer("linger_ms", 5, 0, 60_000),
+                k.integer("batch_size", 1000, 1, 1_000_000));
+        k.finish();
+        final java.util.Map<String, String> properties = s.textMap("properties");
+        for (final String key : properties.keySet()) {
+            final String bare = key.startsWith("consumer.") ? key.substring(9)
+                    : key.startsWith("producer.") ? key.substring(9) : key;
+            if (KAFKA_OWNED_KEYS.contains(bare)) {
+                throw new ConfigException(s.key("properties") + "." + key + ": set by Skyring itself"
+                        + " (use the kafka.consumer / kafka.sink keys, or leave it: the delivery guarantees depend on it)");
+            }
+            if (KAFKA_PROPERTY_PREFIXES.stream().noneMatch(bare::startsWith)) {
+                throw new ConfigException(s.key("properties") + "." + key + ": not a known Kafka client setting prefix "
+                        + KAFKA_PROPERTY_PREFIXES);
+            }
+        }
+        s.finish();
+        return new Kafka(bootstrap, consumer, sink, properties);
     }
 
     private static String digest(final byte[] bytes) {

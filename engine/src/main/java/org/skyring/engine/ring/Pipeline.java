@@ -112,6 +112,14 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * The highest ring sequence the first consumer (the one holding journal-in, in every layout) has finished:
+     * everything published at or below it is in the input journal. Any thread; a volatile read.
+     */
+    public long journaledSequence() {
+        return disruptor.getSequenceValueFor(handlers.get(0));
+    }
+
     public List<StageHandler> handlers() {
         return handlers;
     }

@@ -30,6 +30,7 @@ public final class Classifier implements Stage {
     private final String catalogVersion;
     private final String engineVersion;
     private final double[] galactic = new double[2];
+    private final ActiveTriggers triggers;
 
     public Classifier(final SkyringConfig config, final String catalogVersion, final String engineVersion) {
         this.config = config.classification();
@@ -37,6 +38,7 @@ public final class Classifier implements Stage {
         this.configVersion = config.version();
         this.catalogVersion = catalogVersion;
         this.engineVersion = engineVersion;
+        this.triggers = new ActiveTriggers(config.triggers());
     }
 
     @Override
@@ -58,6 +60,10 @@ public final class Classifier implements Stage {
         d.observationId.set(o.observationId);
         if (d.rejectReasons != 0) {
             d.category = Category.REJECTED;
+            return;
+        }
+        if (o.measurementType == MeasurementType.NOTICE) {
+            classifyNotice(o, d);
             return;
         }
         long rules = qualityRules | knownRules | artifactRules;
@@ -95,6 +101,10 @@ public final class Classifier implements Stage {
         d.urgency = fast ? clamp01(Math.abs(rate) / config.urgencyFullRate()) : 0.0;
         d.significance = known ? 0.0 : realness(o) * clamp01(snr(o) / config.significanceFullSnr());
         d.knownTypeMatch = Rule.CLASS_SLOW_RISER_IN_HOST.isIn(rules) ? 0.85 : 0.0;
+        if (!known && triggers.coincides(o)) {
+            rules |= Rule.TRIGGER_COINCIDENCE.mask();
+            d.urgency = Math.max(d.urgency, triggers.coincidenceUrgency());
+        }
         double confidence = 1.0;
         if (classRules > 1) {
             rules |= Rule.CLASS_AMBIGUOUS.mask();
@@ -109,6 +119,16 @@ public final class Classifier implements Stage {
         d.confidence = confidence;
         d.rulesFired = rules;
         d.category = category(d);
+    }
+
+    /**
+     * A GCN/VOEvent notice is context, not a detection: it may open a trigger context (see {@link ActiveTriggers})
+     * and is archived as routine either way.
+     */
+    private void classifyNotice(final ObservationRecord o, final DecisionRecord d) {
+        d.rulesFired = triggers.open(o) ? Rule.TRIGGER_OPENED.mask() : 0;
+        d.category = Category.ROUTINE;
+        d.confidence = 1.0;
     }
 
     /** Category by the design's thresholds, most urgent first (order documented in classification_rules.md). */

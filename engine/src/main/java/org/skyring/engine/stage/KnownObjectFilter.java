@@ -6,6 +6,7 @@ import org.skyring.catalog.SourceType;
 import org.skyring.engine.config.SkyringConfig;
 import org.skyring.engine.ring.ObservationEvent;
 import org.skyring.journal.DecisionRecord;
+import org.skyring.journal.MeasurementType;
 import org.skyring.journal.ObservationRecord;
 import org.skyring.journal.Rule;
 
@@ -35,7 +36,8 @@ public final class KnownObjectFilter implements Stage {
 
     @Override
     public void onEvent(final ObservationEvent e) {
-        if (!e.isRejected() && e.qualityRules == 0) {
+        // A notice is trigger context, not a source: it has no catalog counterpart to look for.
+        if (!e.isRejected() && e.qualityRules == 0 && e.obs.measurementType != MeasurementType.NOTICE) {
             e.knownRules = match(e.obs, e.decision);
         }
     }

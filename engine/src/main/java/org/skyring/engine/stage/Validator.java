@@ -16,6 +16,8 @@ import java.util.List;
  * goes to the dead-letter queue; it never stops the engine.
  */
 public final class Validator implements Stage {
+    /** A notice's error circle may cover up to a hemisphere. */
+    static final double MAX_NOTICE_RADIUS_ARCSEC = 180.0 * 3600.0;
     private final SkyringConfig.Validation config;
     private final int[] knownVersions;
     private final StringBuilder detail = new StringBuilder(256);
@@ -54,9 +56,13 @@ public final class Validator implements Stage {
         if (o.sourceFacility.isEmpty()) {
             fail(RejectReason.MISSING_FACILITY, "source_facility is missing");
         }
-        checkTimes(o);
-        checkPosition(o);
-        checkMeasurement(o);
+        if (o.measurementType == MeasurementType.NOTICE) {
+            checkNotice(o);
+        } else {
+            checkTimes(o);
+            checkPosition(o);
+            checkMeasurement(o);
+        }
         checkOptionalFinite("real_bogus", o.realBogus);
         checkOptionalFinite("deep_real_bogus", o.deepRealBogus);
         checkOptionalFinite("reliability", o.reliability);
@@ -82,7 +88,40 @@ public final class Validator implements Stage {
         }
     }
 
+    /**
+     * A GCN/VOEvent notice is kept even without a time or a position (an administrative packet, a GW notice whose
+     * region is only a skymap URL): it is archived and matches nothing. What it does carry must be sane; its
+     * error radius may be far wider than an observation's (a Fermi GBM circle is ~10 degrees), up to 180 degrees.
+     */
+    private void checkNotice(final ObservationRecord o) {
+        if (o.observationTimeNanos != ObservationRecord.NO_TIME && o.receivedTimeNanos != ObservationRecord.NO_TIME
+                && o.observationTimeNanos > o.receivedTimeNanos) {
+            fail(RejectReason.OBSERVATION_AFTER_RECEIVED, "observation_time_ns=", o.observationTimeNanos,
+                    " is after received_time_ns=" + o.receivedTimeNanos);
+        }
+        if (Double.isNaN(o.raDeg) && Double.isNaN(o.decDeg)) {
+            return;
+        }
+        checkRaDec(o);
+        final double u = o.positionUncertaintyArcsec;
+        if (!Double.isNaN(u) && !(u > 0.0 && u <= MAX_NOTICE_RADIUS_ARCSEC)) {
+            fail(RejectReason.UNCERTAINTY_NOT_POSITIVE, "position_uncertainty_arcsec=", u,
+                    " must be > 0 and <= " + MAX_NOTICE_RADIUS_ARCSEC + " for a notice");
+        }
+    }
+
     private void checkPosition(final ObservationRecord o) {
+        checkRaDec(o);
+        final double u = o.positionUncertaintyArcsec;
+        if (!Double.isFinite(u)) {
+            fail(RejectReason.NON_FINITE_VALUE, "position_uncertainty_arcsec=", u, " is missing or not finite");
+        } else if (u <= 0.0 || u > config.maxPositionUncertaintyArcsec()) {
+            fail(RejectReason.UNCERTAINTY_NOT_POSITIVE, "position_uncertainty_arcsec=", u,
+                    " must be > 0 and <= " + config.maxPositionUncertaintyArcsec());
+        }
+    }
+
+    private void checkRaDec(final ObservationRecord o) {
         if (!Double.isFinite(o.raDeg)) {
             fail(RejectReason.NON_FINITE_VALUE, "ra_deg=", o.raDeg, " is missing or not finite");
         } else if (o.raDeg < 0.0 || o.raDeg >= 360.0) {
@@ -95,13 +134,6 @@ public final class Validator implements Stage {
         }
         if (!Double.isFinite(o.epochYear)) {
             fail(RejectReason.NON_FINITE_VALUE, "epoch_year=", o.epochYear, " is not finite");
-        }
-        final double u = o.positionUncertaintyArcsec;
-        if (!Double.isFinite(u)) {
-            fail(RejectReason.NON_FINITE_VALUE, "position_uncertainty_arcsec=", u, " is missing or not finite");
-        } else if (u <= 0.0 || u > config.maxPositionUncertaintyArcsec()) {
-            fail(RejectReason.UNCERTAINTY_NOT_POSITIVE, "position_uncertainty_arcsec=", u,
-                    " must be > 0 and <= " + config.maxPositionUncertaintyArcsec());
         }
     }
 
