@@ -1,5 +1,7 @@
 package org.skyring.cli;
 
+import net.openhft.chronicle.queue.RollCycles;
+import org.skyring.adapters.kafka.KafkaSinkRunner;
 import org.skyring.catalog.SkyCatalog;
 import org.skyring.engine.Engine;
 import org.skyring.engine.RunResult;
@@ -53,9 +55,15 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         System.out.println("skyring run: data directory " + dir.toAbsolutePath() + ", config " + cfg.version()
                 + ", catalog " + catalog.version() + ", layout " + cfg.engine().layout().name().toLowerCase());
+        // kafka.sink.enabled: routed outputs go on to Kafka topics from a thread of their own (KafkaSinkRunner).
+        final KafkaSinkRunner sink = cfg.kafka().sink().enabled()
+                ? new KafkaSinkRunner(dir, RollCycles.valueOf(cfg.engine().rollCycle()), cfg.kafka()).start() : null;
         final RunResult result;
         try {
             result = new Engine(cfg, catalog).run(RunSpec.live(dir, sources, untilIdle, stop));
+            if (sink != null) {
+                System.out.println("skyring run: forwarded " + sink.finish() + " routed records to Kafka");
+            }
         } finally {
             stopped.countDown();
         }

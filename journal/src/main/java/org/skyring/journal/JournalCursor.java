@@ -29,6 +29,14 @@ public final class JournalCursor implements AutoCloseable {
         return lastIndex;
     }
 
+    /**
+     * Index the next read starts from (a named cursor reopened after a restart reports where it stopped); 0 for a
+     * fresh cursor that has not moved yet. Past the last record it is the index the next append will get.
+     */
+    public long position() {
+        return tailer.index();
+    }
+
     /** Positions the cursor so that the next read returns the record at {@code index}. */
     public boolean moveToIndex(final long index) {
         return tailer.moveToIndex(index);
