@@ -57,7 +57,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 + ", catalog " + catalog.version() + ", layout " + cfg.engine().layout().name().toLowerCase());
         // kafka.sink.enabled: routed outputs go on to Kafka topics from a thread of their own (KafkaSinkRunner).
         final KafkaSinkRunner sink = cfg.kafka().sink().enabled()
-                ? new KafkaSinkRunner(dir, RollCycles.valueOf(cfg.engine().rollCycle()), cfg.kafka()).start() : null;
+                ? new KafkaSinkRunner(dir, RollCycles.valueOf(cfg.engine().rollCycle()), cfg).start() : null;
         final RunResult result;
         try {
             result = new Engine(cfg, catalog).run(RunSpec.live(dir, sources, untilIdle, stop));

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.skyring.adapters.jsonl.JsonLinesWriter;
+import org.skyring.adapters.voevent.VoEventWriter;
 import org.skyring.engine.config.SkyringConfig;
 import org.skyring.journal.DecisionRecord;
 import org.skyring.journal.Destination;
@@ -31,7 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Forwards routed outputs to Kafka: each configured destination queue of a data directory to topic
  * {@code <topic_prefix><destination>}, keyed by {@link SinkKeys}, value = one JSON object
- * ({@code {"decision": {...}, "observation": <the JSON-lines form>}}), headers {@code skyring.observation_id} and
+ * ({@code {"decision": {...}, "observation": <the JSON-lines form>}}) or, for alerts with
+ * {@code kafka.sink.alert_format: voevent}, a VOEvent 2.0 packet ({@link VoEventWriter}); headers {@code skyring.observation_id} and
  * {@code skyring.input_index}. Idempotent producer ({@code enable.idempotence=true}, {@code acks=all}).
  *
  * <p><b>Guarantee: at-least-once, in journal order per destination.</b> Each queue has a named, persistent
@@ -52,6 +54,8 @@ public final class KafkaSink implements AutoCloseable {
     private final SkyringConfig.KafkaSinkSettings settings;
     private final KafkaProducer<String, byte[]> producer;
     private final SinkKeys keys;
+    /** Non-null when kafka.sink.alert_format is voevent: alert records are VOEvent 2.0 packets. */
+    private final VoEventWriter alertWriter;
     private final List<Lane> lanes = new ArrayList<>();
     private final DecisionRecord decision = new DecisionRecord();
     private final ObservationRecord observation = new ObservationRecord();
@@ -87,9 +91,16 @@ public final class KafkaSink implements AutoCloseable {
         }
     }
 
-    public KafkaSink(final Path dataDir, final RollCycle rollCycle, final SkyringConfig.Kafka kafka) {
+    public KafkaSink(final Path dataDir, final RollCycle rollCycle, final SkyringConfig config) {
+        this(dataDir, rollCycle, config.kafka(), config.voevent());
+    }
+
+    public KafkaSink(final Path dataDir, final RollCycle rollCycle, final SkyringConfig.Kafka kafka,
+                     final SkyringConfig.VoEventOut voevent) {
         this.settings = kafka.sink();
         this.keys = new SinkKeys(settings.regionCellDeg());
+        this.alertWriter = "voevent".equals(settings.alertFormat())
+                ? new VoEventWriter(voevent.ivornPrefix(), voevent.author()) : null;
         final Map<String, Object> props = KafkaClientProperties.producer(kafka);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -123,7 +134,9 @@ public final class KafkaSink implements AutoCloseable {
         while (n < settings.batchSize() && lane.reader.nextRouted(decision, observation)) {
             last = lane.reader.index();
             final ProducerRecord<String, byte[]> record = new ProducerRecord<>(lane.topic,
-                    keys.key(lane.destination, decision, observation), value(decision, observation));
+                    keys.key(lane.destination, decision, observation), lane.destination == Destination.ALERT
+                    && alertWriter != null ? alertWriter.write(decision, observation).getBytes(StandardCharsets.UTF_8)
+                    : value(decision, observation));
             record.headers().add("skyring.observation_id", observation.observationId.toString().getBytes(StandardCharsets.UTF_8));
             record.headers().add("skyring.input_index", Long.toString(decision.inputIndex).getBytes(StandardCharsets.UTF_8));
             producer.send(record, (meta, error) -> {

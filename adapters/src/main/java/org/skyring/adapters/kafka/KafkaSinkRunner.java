@@ -22,8 +22,8 @@ public final class KafkaSinkRunner implements AutoCloseable {
     private volatile Throwable fatal;
     private volatile long forwarded;
 
-    public KafkaSinkRunner(final Path dataDir, final RollCycle rollCycle, final SkyringConfig.Kafka kafka) {
-        thread = new Thread(() -> loop(dataDir, rollCycle, kafka), "skyring-kafka-sink");
+    public KafkaSinkRunner(final Path dataDir, final RollCycle rollCycle, final SkyringConfig config) {
+        thread = new Thread(() -> loop(dataDir, rollCycle, config), "skyring-kafka-sink");
         thread.setDaemon(true);
     }
 
@@ -32,8 +32,8 @@ public final class KafkaSinkRunner implements AutoCloseable {
         return this;
     }
 
-    private void loop(final Path dataDir, final RollCycle rollCycle, final SkyringConfig.Kafka kafka) {
-        try (KafkaSink sink = new KafkaSink(dataDir, rollCycle, kafka)) {
+    private void loop(final Path dataDir, final RollCycle rollCycle, final SkyringConfig config) {
+        try (KafkaSink sink = new KafkaSink(dataDir, rollCycle, config)) {
             while (true) {
                 final boolean last = engineDone.get(); // read before the pass: nothing can be appended after it
                 int n;

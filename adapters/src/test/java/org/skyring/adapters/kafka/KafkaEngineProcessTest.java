@@ -53,7 +53,7 @@ class KafkaEngineProcessTest {
 
     @Test
     void sigkillMidStreamThenRestartLosesNothingAndRoutesNothingTwice() throws Exception {
-        final int count = 100_000;
+        final int count = 60_000;
         broker.createTopic("stream", PARTITIONS);
         KafkaTestData.produceNight(broker.bootstrap(), "stream", PARTITIONS, KafkaTestData.night(21), count);
         final Path cfg = config("crash", "crash");
@@ -78,7 +78,7 @@ class KafkaEngineProcessTest {
 
     @Test
     void twoEnginesInOneGroupShareTheTopicAndTheSurvivorTakesOverWithoutLoss() throws Exception {
-        final int half = 20_000;
+        final int half = 10_000;
         broker.createTopic("shared", PARTITIONS);
         final Path cfg = config("pair", "pair");
         final Path dataA = tmp.resolve("pair-a");

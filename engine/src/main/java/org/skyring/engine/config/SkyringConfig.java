@@ -29,7 +29,8 @@ public record SkyringConfig(
         Artifacts artifacts,
         Classification classification,
         Triggers triggers,
-        Kafka kafka) {
+        Kafka kafka,
+        VoEventOut voevent) {
 
     public static final String DEFAULT_RESOURCE = "/skyring.yaml";
 
@@ -99,7 +100,11 @@ public record SkyringConfig(
     }
 
     public record KafkaSinkSettings(boolean enabled, String topicPrefix, List<org.skyring.journal.Destination> destinations,
-                                    double regionCellDeg, int lingerMs, int batchSize) {
+                                    double regionCellDeg, int lingerMs, int batchSize, String alertFormat) {
+    }
+
+    /** Skyring's own alerts as VOEvent 2.0 (adapters' VoEventWriter): the IVORN prefix and author name. */
+    public record VoEventOut(String ivornPrefix, String author) {
     }
 
     /** The shipped default config (the same file as {@code config/skyring.yaml}). */
@@ -138,7 +143,7 @@ public record SkyringConfig(
                 validation(top.section("validation")), quality(top.section("quality")),
                 knownObjects(top.section("known_objects")), artifacts(top.section("artifacts")),
                 classification(top.section("classification")), triggers(top.section("triggers")),
-                kafka(top.section("kafka")));
+                kafka(top.section("kafka")), voevent(top.section("voevent")));
         top.finish();
         return config;
     }
@@ -293,7 +298,10 @@ public record SkyringConfig(
                         org.skyring.journal.Destination.PRIORITY_REVIEW, org.skyring.journal.Destination.STANDARD_REVIEW,
                         org.skyring.journal.Destination.MANUAL_TRIAGE), org.skyring.journal.Destination.class),
                 k.number("region_cell_deg", 10, 0.1, 180), k.integer("linger_ms", 5, 0, 60_000),
-                k.integer("batch_size", 1000, 1, 1_000_000));
+                k.integer("batch_size", 1000, 1, 1_000_000), k.text("alert_format", "json"));
+        if (!List.of("json", "voevent").contains(sink.alertFormat())) {
+            throw new ConfigException(k.key("alert_format") + ": \"" + sink.alertFormat() + "\" is not one of [json, voevent]");
+        }
         k.finish();
         final java.util.Map<String, String> properties = s.textMap("properties");
         for (final String key : properties.keySet()) {
@@ -310,6 +318,16 @@ public record SkyringConfig(
         }
         s.finish();
         return new Kafka(bootstrap, consumer, sink, properties);
+    }
+
+    private static VoEventOut voevent(final ConfigSection s) {
+        final VoEventOut v = new VoEventOut(s.text("ivorn_prefix", "ivo://skyring.invalid/alerts"), s.text("author", "Skyring"));
+        if (!v.ivornPrefix().startsWith("ivo://") || v.ivornPrefix().length() <= 6 || v.ivornPrefix().contains("#")) {
+            throw new ConfigException(s.key("ivorn_prefix") + ": \"" + v.ivornPrefix()
+                    + "\" must be ivo://authority/stream, without a # fragment");
+        }
+        s.finish();
+        return v;
     }
 
     private static String digest(final byte[] bytes) {
