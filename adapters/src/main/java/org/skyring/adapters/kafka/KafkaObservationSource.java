@@ -44,6 +44,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KafkaObservationSource implements AcknowledgedSource, ConsumerRebalanceListener {
     private static final long REVOKE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KafkaObservationSource.class);
 
     private final String topic;
     private final AlertDecoder decoder;
@@ -178,7 +179,15 @@ public final class KafkaObservationSource implements AcknowledgedSource, Consume
             return;
         }
         if (sync) {
-            consumer.commitSync(commit);
+            try {
+                consumer.commitSync(commit);
+            } catch (org.apache.kafka.common.KafkaException e) {
+                // The group moved on (CommitFailedException) or the broker is gone: nothing is lost, the
+                // partitions' next owner re-reads from the last commit and dedupes what it already has.
+                commit.keySet().forEach(tp -> offsets.uncommitted(tp.partition()));
+                LOG.warn("kafka:{} offsets not committed ({}); those records will be delivered again", topic,
+                        e.toString());
+            }
         } else {
             consumer.commitAsync(commit, (done, error) -> {
                 if (error != null) {
