@@ -2,9 +2,8 @@ package org.skyring.adapters.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.skyring.cli.EngineChild;
 import org.skyring.cli.JournalCounts;
@@ -31,31 +30,20 @@ class KafkaEngineProcessTest {
 
     @TempDir
     static Path tmp;
-    private static LocalKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = LocalKafkaBroker.start(tmp.resolve("broker"));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     private static Path config(final String name, final String group) throws Exception {
         final Path file = tmp.resolve(name + ".yaml");
-        Files.writeString(file, KafkaTestData.yaml(broker.bootstrap(), group, "jsonl", ""));
+        Files.writeString(file, KafkaTestData.yaml(KAFKA.broker().bootstrap(), group, "jsonl", ""));
         return file;
     }
 
     @Test
     void sigkillMidStreamThenRestartLosesNothingAndRoutesNothingTwice() throws Exception {
         final int count = 60_000;
-        broker.createTopic("stream", PARTITIONS);
-        KafkaTestData.produceNight(broker.bootstrap(), "stream", PARTITIONS, KafkaTestData.night(21), count);
+        KAFKA.broker().createTopic("stream", PARTITIONS);
+        KafkaTestData.produceNight(KAFKA.broker().bootstrap(), "stream", PARTITIONS, KafkaTestData.night(21), count);
         final Path cfg = config("crash", "crash");
         final Path data = tmp.resolve("crash-data");
         final String[] args = {"run", "--config", cfg.toString(), "--input", "kafka:stream", "--dir", data.toString(),
@@ -79,7 +67,7 @@ class KafkaEngineProcessTest {
     @Test
     void twoEnginesInOneGroupShareTheTopicAndTheSurvivorTakesOverWithoutLoss() throws Exception {
         final int half = 10_000;
-        broker.createTopic("shared", PARTITIONS);
+        KAFKA.broker().createTopic("shared", PARTITIONS);
         final Path cfg = config("pair", "pair");
         final Path dataA = tmp.resolve("pair-a");
         final Path dataB = tmp.resolve("pair-b");
@@ -90,7 +78,7 @@ class KafkaEngineProcessTest {
         try {
             awaitGroupOfTwo("pair");
             final var night = KafkaTestData.night(31);
-            KafkaTestData.produceNight(broker.bootstrap(), "shared", PARTITIONS, night, half);
+            KafkaTestData.produceNight(KAFKA.broker().bootstrap(), "shared", PARTITIONS, night, half);
             awaitUnion(List.of(dataA, dataB), half);
             final long sharedA = JournalCounts.count(dataA, JournalSet.INPUT);
             final long sharedB = JournalCounts.count(dataB, JournalSet.INPUT);
@@ -100,7 +88,7 @@ class KafkaEngineProcessTest {
             a.destroyForcibly(); // SIGKILL: its partitions move to b after the session timeout
             assertTrue(a.waitFor(30, TimeUnit.SECONDS));
             final long aAtKill = JournalCounts.count(dataA, JournalSet.INPUT);
-            KafkaTestData.produceNight(broker.bootstrap(), "shared", PARTITIONS, night, half);
+            KafkaTestData.produceNight(KAFKA.broker().bootstrap(), "shared", PARTITIONS, night, half);
             awaitUnion(List.of(dataA, dataB), 2 * half);
             assertEquals(aAtKill, JournalCounts.count(dataA, JournalSet.INPUT), "the dead engine wrote nothing more");
             assertEquals(Set.of(0, 1, 2, 3), partitionsAfter(dataB, sharedB), "the survivor read every partition");
@@ -151,7 +139,7 @@ class KafkaEngineProcessTest {
 
     private static void awaitGroupOfTwo(final String group) throws Exception {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        try (Admin admin = broker.admin()) {
+        try (Admin admin = KAFKA.broker().admin()) {
             while (System.nanoTime() < deadline) {
                 final ConsumerGroupDescription g;
                 try {

@@ -9,9 +9,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.skyring.adapters.generator.GeneratedNightSource;
 import org.skyring.adapters.generator.NightGenerator;
@@ -46,26 +45,15 @@ class KafkaSinkTest {
 
     @TempDir
     static Path tmp;
-    private static LocalKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = LocalKafkaBroker.start(tmp.resolve("broker"));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     @Test
     void routedOutputsReachOneTopicPerDestinationKeyedByRegionOrPriorityAndARestartResendsNothing() throws Exception {
         for (final Destination d : FORWARDED) {
-            broker.createTopic("sky." + d.queueName(), 3);
+            KAFKA.broker().createTopic("sky." + d.queueName(), 3);
         }
-        final SkyringConfig cfg = SkyringConfig.parse(KafkaTestData.yaml(broker.bootstrap(), "unused", "jsonl",
+        final SkyringConfig cfg = SkyringConfig.parse(KafkaTestData.yaml(KAFKA.broker().bootstrap(), "unused", "jsonl",
                 "  sink:\n    enabled: true\n    topic_prefix: \"sky.\"\n    region_cell_deg: 10\n"
                         + "    destinations: [alert, priority_review, standard_review, manual_triage, rejected]\n"
                         + "    alert_format: voevent\n"
@@ -167,7 +155,7 @@ class KafkaSinkTest {
     private static List<ConsumerRecord<String, byte[]>> consumeAll(final String topic, final int expected) {
         final List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrap()), new StringDeserializer(), new ByteArrayDeserializer())) {
+                KAFKA.broker().bootstrap()), new StringDeserializer(), new ByteArrayDeserializer())) {
             final List<TopicPartition> parts = new ArrayList<>();
             c.partitionsFor(topic).forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
             c.assign(parts);

@@ -5,9 +5,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.skyring.adapters.voevent.VoEventDecoder;
 import org.skyring.adapters.jsonl.JsonLineDecoder;
@@ -41,19 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KafkaSourceTest {
     @TempDir
     static Path tmp;
-    private static LocalKafkaBroker broker;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = LocalKafkaBroker.start(tmp.resolve("broker"));
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     private static RunResult drain(final SkyringConfig cfg, final String topic, final Path data,
                                    final org.skyring.adapters.AlertDecoder decoder) {
@@ -66,10 +54,10 @@ class KafkaSourceTest {
         final int partitions = 4;
         final int first = 20_000;
         final int second = 4_000;
-        broker.createTopic("night", partitions);
+        KAFKA.broker().createTopic("night", partitions);
         final var night = KafkaTestData.night(11);
-        KafkaTestData.produceNight(broker.bootstrap(), "night", partitions, night, first);
-        final SkyringConfig cfg = SkyringConfig.parse(KafkaTestData.yaml(broker.bootstrap(), "g1", "jsonl", ""));
+        KafkaTestData.produceNight(KAFKA.broker().bootstrap(), "night", partitions, night, first);
+        final SkyringConfig cfg = SkyringConfig.parse(KafkaTestData.yaml(KAFKA.broker().bootstrap(), "g1", "jsonl", ""));
         final Path data = tmp.resolve("night-data");
 
         final RunResult r1 = drain(cfg, "night", data, new JsonLineDecoder());
@@ -81,7 +69,7 @@ class KafkaSourceTest {
         assertCommitted("g1", "night", partitions, first / partitions);
 
         // More records arrive; a restarted engine resumes from the committed offsets and reads only those.
-        KafkaTestData.produceNight(broker.bootstrap(), "night", partitions, night, second);
+        KafkaTestData.produceNight(KAFKA.broker().bootstrap(), "night", partitions, night, second);
         final RunResult r2 = drain(cfg, "night", data, new JsonLineDecoder());
         assertEquals(second, r2.journaled());
         assertEquals(second, r2.received(), "nothing before the committed offsets was read again");
@@ -89,7 +77,7 @@ class KafkaSourceTest {
         assertCommitted("g1", "night", partitions, (first + second) / partitions);
 
         // At-least-once upstream: a new group re-delivers everything; journal-in drops each by id.
-        final SkyringConfig other = SkyringConfig.parse(KafkaTestData.yaml(broker.bootstrap(), "g2", "jsonl", ""));
+        final SkyringConfig other = SkyringConfig.parse(KafkaTestData.yaml(KAFKA.broker().bootstrap(), "g2", "jsonl", ""));
         final RunResult r3 = drain(other, "night", data, new JsonLineDecoder());
         assertEquals(first + second, r3.received());
         assertEquals(first + second, r3.duplicates());
@@ -104,15 +92,15 @@ class KafkaSourceTest {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
         }
-        broker.createTopic("gcn", 1);
-        try (KafkaProducer<byte[], byte[]> p = KafkaTestData.producer(broker.bootstrap())) {
+        KAFKA.broker().createTopic("gcn", 1);
+        try (KafkaProducer<byte[], byte[]> p = KafkaTestData.producer(KAFKA.broker().bootstrap())) {
             for (final Path f : files) {
                 p.send(new ProducerRecord<>("gcn", Files.readAllBytes(f)));
             }
             p.send(new ProducerRecord<>("gcn", "<quakeml/>".getBytes(StandardCharsets.UTF_8)));
             p.flush();
         }
-        final SkyringConfig cfg = SkyringConfig.parse(KafkaTestData.yaml(broker.bootstrap(), "gcn", "voevent", ""));
+        final SkyringConfig cfg = SkyringConfig.parse(KafkaTestData.yaml(KAFKA.broker().bootstrap(), "gcn", "voevent", ""));
         final Path data = tmp.resolve("gcn-data");
         final RunResult r = drain(cfg, "gcn", data, new VoEventDecoder());
         assertEquals(files.size() + 1, r.journaled());
@@ -152,7 +140,7 @@ class KafkaSourceTest {
 
     private static void assertCommitted(final String group, final String topic, final int partitions, final long each)
             throws Exception {
-        try (Admin admin = broker.admin()) {
+        try (Admin admin = KAFKA.broker().admin()) {
             final Map<TopicPartition, OffsetAndMetadata> offsets =
                     admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
             for (int p = 0; p < partitions; p++) {

@@ -28,6 +28,15 @@ class KafkaAndTriggerConfigTest {
     }
 
     @Test
+    void kafkaExampleConfigIsValid() {
+        final SkyringConfig c = SkyringConfig.load(java.nio.file.Path.of(System.getProperty("skyring.project.dir", ".."),
+                "config", "examples", "kafka-gcn.yaml"));
+        assertEquals("voevent", c.kafka().consumer().format());
+        assertEquals("SASL_SSL", c.kafka().properties().get("security.protocol"));
+        assertEquals("ivo://observatory.example.org/skyring", c.voevent().ivornPrefix());
+    }
+
+    @Test
     void securitySettingsPassThroughVerbatim() {
         final SkyringConfig c = SkyringConfig.parse("kafka:\n  properties:\n    security.protocol: SASL_SSL\n"
                 + "    sasl.mechanism: SCRAM-SHA-512\n    ssl.truststore.location: /etc/kafka/ts.jks\n"
