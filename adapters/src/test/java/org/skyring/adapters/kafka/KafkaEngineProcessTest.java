@@ -41,7 +41,7 @@ class KafkaEngineProcessTest {
 
     @Test
     void sigkillMidStreamThenRestartLosesNothingAndRoutesNothingTwice() throws Exception {
-        final int count = 60_000;
+        final int count = 40_000;
         KAFKA.broker().createTopic("stream", PARTITIONS);
         KafkaTestData.produceNight(KAFKA.broker().bootstrap(), "stream", PARTITIONS, KafkaTestData.night(21), count);
         final Path cfg = config("crash", "crash");
