@@ -85,6 +85,22 @@ class KafkaSinkTest {
         assertTrue(secondCounts.get(Destination.STANDARD_REVIEW) > firstCounts.get(Destination.STANDARD_REVIEW));
     }
 
+    @Test
+    void skyringRunWithTheSinkEnabledForwardsWhileItRunsAndDrainsBeforeExit() throws Exception {
+        KAFKA.broker().createTopic("run.archive", 2);
+        final Path config = tmp.resolve("run-sink.yaml");
+        java.nio.file.Files.writeString(config, KafkaTestData.yaml(KAFKA.broker().bootstrap(), "unused", "jsonl",
+                "  sink:\n    enabled: true\n    topic_prefix: \"run.\"\n    destinations: [archive]\n"));
+        final int exit = new picocli.CommandLine(new org.skyring.cli.SkyringCli()).execute("run", "--config",
+                config.toString(), "--input", "voevent:" + org.skyring.testsupport.SharedData.require("voevent"),
+                "--dir", tmp.resolve("run-data").toString(), "--until-idle");
+        assertEquals(0, exit);
+        final List<ConsumerRecord<String, byte[]>> records = consumeAll("run.archive", 20);
+        assertEquals(20, records.size(), "every archived notice forwarded once before skyring run returned");
+        final long positionless = records.stream().filter(r -> "no-position".equals(r.key())).count();
+        assertEquals(8, positionless, "5 GW notices, kill_socket, Konus and the test packet carry no position");
+    }
+
     private static void runEngine(final SkyringConfig cfg, final Path data, final NightGenerator night, final int n) {
         new Engine(cfg, KafkaTestData.CATALOG).run(RunSpec.live(data, List.of(new GeneratedNightSource(night, n)),
                 true, new AtomicBoolean()));
