@@ -75,26 +75,10 @@ final class VoEventReader {
                             into.positionUnit = r.getAttributeValue(null, "unit");
                         }
                     }
-                    case "ISOTime" -> {
-                        if (inWhereWhen && into.isoTime == null) {
-                            into.isoTime = r.getElementText().trim();
-                        }
-                    }
-                    case "C1" -> {
-                        if (inWhereWhen && into.c1 == null) {
-                            into.c1 = r.getElementText().trim();
-                        }
-                    }
-                    case "C2" -> {
-                        if (inWhereWhen && into.c2 == null) {
-                            into.c2 = r.getElementText().trim();
-                        }
-                    }
-                    case "Error2Radius" -> {
-                        if (inWhereWhen && into.errorRadius == null) {
-                            into.errorRadius = r.getElementText().trim();
-                        }
-                    }
+                    case "ISOTime" -> into.isoTime = firstText(r, inWhereWhen, into.isoTime);
+                    case "C1" -> into.c1 = firstText(r, inWhereWhen, into.c1);
+                    case "C2" -> into.c2 = firstText(r, inWhereWhen, into.c2);
+                    case "Error2Radius" -> into.errorRadius = firstText(r, inWhereWhen, into.errorRadius);
                     default -> {
                     }
                 }
@@ -102,6 +86,12 @@ final class VoEventReader {
         } finally {
             r.close();
         }
+    }
+
+    /** The element's text when it is the first of its kind inside WhereWhen; otherwise what was already read. */
+    private static String firstText(final XMLStreamReader r, final boolean inWhereWhen, final String already)
+            throws XMLStreamException {
+        return inWhereWhen && already == null ? r.getElementText().trim() : already;
     }
 
     private static void param(final XMLStreamReader r, final VoEventPacket into) {
