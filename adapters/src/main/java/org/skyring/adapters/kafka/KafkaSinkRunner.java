@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class KafkaSinkRunner implements AutoCloseable {
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long RETRY_MILLIS = 1000;
+    /** How long {@link #finish()} lets the sink drain before giving up (unsent records stay behind the cursor). */
+    private static final long DRAIN_MILLIS = 30_000;
 
     private final AtomicBoolean engineDone = new AtomicBoolean();
     private final Thread thread;
@@ -40,6 +42,9 @@ public final class KafkaSinkRunner implements AutoCloseable {
                 try {
                     n = sink.forwardOnce();
                 } catch (KafkaException e) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        return; // finish() gave up waiting: the cursor has not moved past anything unsent
+                    }
                     System.err.println("skyring: " + e.getMessage() + ": " + e.getCause());
                     Thread.sleep(RETRY_MILLIS);
                     continue;
@@ -59,11 +64,21 @@ public final class KafkaSinkRunner implements AutoCloseable {
         }
     }
 
-    /** The engine has stopped: forward the rest, close, and return the number of records forwarded. */
+    /**
+     * The engine has stopped: forward the rest, close, and return the number of records forwarded. If the
+     * brokers cannot take it within 30 s (an outage), the sink stops anyway so that shutdown never hangs: what
+     * was not acknowledged stays behind its cursor and is sent by the next run.
+     */
     public long finish() {
         engineDone.set(true);
         try {
-            thread.join();
+            thread.join(DRAIN_MILLIS);
+            if (thread.isAlive()) {
+                System.err.println("skyring: kafka sink could not drain in " + DRAIN_MILLIS / 1000
+                        + " s; the rest is sent on the next start");
+                thread.interrupt();
+                thread.join();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
