@@ -188,7 +188,7 @@ public final class KafkaSink implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        producer.close(java.time.Duration.ofSeconds(5)); // bounded: unacknowledged records stay behind the cursor
         for (final Lane lane : lanes) {
             lane.reader.close();
             lane.acked.close();

@@ -42,7 +42,7 @@ public final class KafkaSinkRunner implements AutoCloseable {
                 try {
                     n = sink.forwardOnce();
                 } catch (KafkaException e) {
-                    if (Thread.currentThread().isInterrupted()) {
+                    if (Thread.interrupted()) {
                         return; // finish() gave up waiting: the cursor has not moved past anything unsent
                     }
                     System.err.println("skyring: " + e.getMessage() + ": " + e.getCause());
@@ -58,7 +58,7 @@ public final class KafkaSinkRunner implements AutoCloseable {
                 }
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // finish() gave up waiting; the flag is cleared so that closing the sink can complete
         } catch (RuntimeException | Error e) {
             fatal = e;
         }
