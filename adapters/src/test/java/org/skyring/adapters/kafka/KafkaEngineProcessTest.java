@@ -33,17 +33,21 @@ class KafkaEngineProcessTest {
     @RegisterExtension
     static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
+    private static LocalKafkaBroker broker() {
+        return KAFKA.broker();
+    }
+
     private static Path config(final String name, final String group) throws Exception {
         final Path file = tmp.resolve(name + ".yaml");
-        Files.writeString(file, KafkaTestData.yaml(KAFKA.broker().bootstrap(), group, "jsonl", ""));
+        Files.writeString(file, KafkaTestData.yaml(broker().bootstrap(), group, "jsonl", ""));
         return file;
     }
 
     @Test
     void sigkillMidStreamThenRestartLosesNothingAndRoutesNothingTwice() throws Exception {
         final int count = 40_000;
-        KAFKA.broker().createTopic("stream", PARTITIONS);
-        KafkaTestData.produceNight(KAFKA.broker().bootstrap(), "stream", PARTITIONS, KafkaTestData.night(21), count);
+        broker().createTopic("stream", PARTITIONS);
+        KafkaTestData.produceNight(broker().bootstrap(), "stream", PARTITIONS, KafkaTestData.night(21), count);
         final Path cfg = config("crash", "crash");
         final Path data = tmp.resolve("crash-data");
         final String[] args = {"run", "--config", cfg.toString(), "--input", "kafka:stream", "--dir", data.toString(),
@@ -65,42 +69,67 @@ class KafkaEngineProcessTest {
     }
 
     @Test
-    void twoEnginesInOneGroupShareTheTopicAndTheSurvivorTakesOverWithoutLoss() throws Exception {
-        final int half = 10_000;
-        KAFKA.broker().createTopic("shared", PARTITIONS);
+    void twoEnginesInOneGroupShareTheTopicRebalanceWithoutRepeatsAndTheSurvivorTakesOverWithoutLoss() throws Exception {
+        final int part = 10_000;
+        broker().createTopic("shared", PARTITIONS);
         final Path cfg = config("pair", "pair");
         final Path dataA = tmp.resolve("pair-a");
         final Path dataB = tmp.resolve("pair-b");
+        final var night = KafkaTestData.night(31);
         final Process a = EngineChild.start(tmp.resolve("pair-a.log"), "run", "--config", cfg.toString(),
                 "--input", "kafka:shared", "--dir", dataA.toString());
-        final Process b = EngineChild.start(tmp.resolve("pair-b.log"), "run", "--config", cfg.toString(),
-                "--input", "kafka:shared", "--dir", dataB.toString());
+        Process b = null;
         try {
-            awaitGroupOfTwo("pair");
-            final var night = KafkaTestData.night(31);
-            KafkaTestData.produceNight(KAFKA.broker().bootstrap(), "shared", PARTITIONS, night, half);
-            awaitUnion(List.of(dataA, dataB), half);
-            final long sharedA = JournalCounts.count(dataA, JournalSet.INPUT);
-            final long sharedB = JournalCounts.count(dataB, JournalSet.INPUT);
-            assertTrue(sharedA > 0 && sharedB > 0, "both engines did part of the work: " + sharedA + " / " + sharedB);
-            assertEquals(half, sharedA + sharedB, "with both alive and committing, each record was journaled once");
+            awaitGroup("pair", 1);
+            // Records trickle in (1,000 every 0.3 s) from before b starts until 5 chunks after it has joined, so
+            // the rebalance happens mid-stream: a gives up two partitions (cooperative), first committing
+            // everything it journaled from them, and b starts exactly where a stopped.
+            final java.util.concurrent.atomic.AtomicInteger produced = new java.util.concurrent.atomic.AtomicInteger();
+            final java.util.concurrent.atomic.AtomicBoolean joined = new java.util.concurrent.atomic.AtomicBoolean();
+            final Thread trickle = new Thread(() -> {
+                int after = 0;
+                while (after < 5) {
+                    KafkaTestData.produceNight(broker().bootstrap(), "shared", PARTITIONS, night, 1000);
+                    produced.addAndGet(1000);
+                    after += joined.get() ? 1 : 0;
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "trickle");
+            trickle.start();
+            awaitJournaled(dataA, a, 1);
+            b = EngineChild.start(tmp.resolve("pair-b.log"), "run", "--config", cfg.toString(),
+                    "--input", "kafka:shared", "--dir", dataB.toString());
+            awaitGroup("pair", 2);
+            joined.set(true);
+            trickle.join();
+            final int first = produced.get();
+            awaitUnion(List.of(dataA, dataB), first);
+            final long byA = JournalCounts.count(dataA, JournalSet.INPUT);
+            final long byB = JournalCounts.count(dataB, JournalSet.INPUT);
+            assertTrue(byA > 0 && byB > 0, "both engines did part of the work: " + byA + " / " + byB);
+            assertEquals(first, byA + byB, "a graceful rebalance journals nothing twice across the two engines");
 
             a.destroyForcibly(); // SIGKILL: its partitions move to b after the session timeout
             assertTrue(a.waitFor(30, TimeUnit.SECONDS));
             final long aAtKill = JournalCounts.count(dataA, JournalSet.INPUT);
-            KafkaTestData.produceNight(KAFKA.broker().bootstrap(), "shared", PARTITIONS, night, half);
-            awaitUnion(List.of(dataA, dataB), 2 * half);
+            KafkaTestData.produceNight(broker().bootstrap(), "shared", PARTITIONS, night, part);
+            awaitUnion(List.of(dataA, dataB), first + part);
             assertEquals(aAtKill, JournalCounts.count(dataA, JournalSet.INPUT), "the dead engine wrote nothing more");
-            assertEquals(Set.of(0, 1, 2, 3), partitionsAfter(dataB, sharedB), "the survivor read every partition");
+            assertEquals(Set.of(0, 1, 2, 3), partitionsAfter(dataB, byB), "the survivor read every partition");
         } finally {
             a.destroyForcibly();
-            b.destroy(); // SIGTERM: drains the ring, commits, closes the journals
-            assertTrue(b.waitFor(60, TimeUnit.SECONDS));
+            if (b != null) {
+                b.destroy(); // SIGTERM: drains the ring, commits, closes the journals
+                assertTrue(b.waitFor(60, TimeUnit.SECONDS));
+            }
         }
         // 143 = 128 + SIGTERM: the JVM's exit status after its shutdown hook drained the ring and closed the journals.
         assertEquals(143, b.exitValue(), Files.readString(tmp.resolve("pair-b.log")));
-        final long inB = JournalCounts.journaledIds(dataB).size();
-        JournalCounts.assertRoutedExactlyOnce(dataB, inB);
+        JournalCounts.assertRoutedExactlyOnce(dataB, JournalCounts.journaledIds(dataB).size());
     }
 
     /** Waits until the child has journaled at least {@code n} observations and made decisions. */
@@ -137,9 +166,10 @@ class KafkaEngineProcessTest {
         throw new AssertionError("only " + seen + " of " + n + " observations journaled within 120 s");
     }
 
-    private static void awaitGroupOfTwo(final String group) throws Exception {
+    /** Waits until the group has {@code members} members, each with partitions assigned. */
+    private static void awaitGroup(final String group, final int members) throws Exception {
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        try (Admin admin = KAFKA.broker().admin()) {
+        try (Admin admin = broker().admin()) {
             while (System.nanoTime() < deadline) {
                 final ConsumerGroupDescription g;
                 try {
@@ -148,14 +178,14 @@ class KafkaEngineProcessTest {
                     Thread.sleep(100); // the group does not exist until the first engine joins
                     continue;
                 }
-                if (g.members().size() == 2 && g.members().stream()
+                if (g.members().size() == members && g.members().stream()
                         .allMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
                     return;
                 }
                 Thread.sleep(100);
             }
         }
-        throw new AssertionError("two engines never formed group " + group);
+        throw new AssertionError(members + " engines never formed group " + group);
     }
 
     /** Partitions of the observations journaled after the first {@code skip}. */
