@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Resolves the input argument of {@link JsonLinesSource#open(String)}: one file, a directory (every
+ * Resolves the input argument of {@link JsonLinesSource#open(String)} (and of the Avro file sources): one file, a directory (every
  * {@code *.jsonl} / {@code *.json} below it, recursively) or a glob such as {@code nights/2024-0?-*&#47;*.jsonl}.
  * Results are sorted by path so that file numbers (the records' {@code sourcePartition}) are stable between
  * runs: a replayed night must see its inputs in the same order.
@@ -28,14 +28,24 @@ public final class JsonLinesFiles {
      * @throws UncheckedIOException when a directory cannot be listed
      */
     public static List<Path> resolve(final String pathOrGlob) {
-        final List<Path> files = resolveOrEmpty(pathOrGlob);
+        return resolve(pathOrGlob, "JSON lines", ".jsonl", ".json");
+    }
+
+    /**
+     * The same resolution for any file format (the Avro sources use it with ".avro"): a file, a directory searched
+     * recursively for names ending in one of {@code extensions}, or a glob; sorted by path.
+     *
+     * @param kind names the format in the error when nothing matches
+     */
+    public static List<Path> resolve(final String pathOrGlob, final String kind, final String... extensions) {
+        final List<Path> files = resolveOrEmpty(pathOrGlob, extensions);
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("no JSON lines input matches '" + pathOrGlob + "'");
+            throw new IllegalArgumentException("no " + kind + " input matches '" + pathOrGlob + "'");
         }
         return files;
     }
 
-    private static List<Path> resolveOrEmpty(final String pathOrGlob) {
+    private static List<Path> resolveOrEmpty(final String pathOrGlob, final String... extensions) {
         if (!hasGlobChars(pathOrGlob)) {
             final Path p = Paths.get(pathOrGlob);
             if (Files.isRegularFile(p)) {
@@ -44,7 +54,12 @@ public final class JsonLinesFiles {
             if (Files.isDirectory(p)) {
                 return walk(p, f -> {
                     final String n = f.getFileName().toString();
-                    return n.endsWith(".jsonl") || n.endsWith(".json");
+                    for (final String ext : extensions) {
+                        if (n.endsWith(ext)) {
+                            return true;
+                        }
+                    }
+                    return false;
                 });
             }
             return List.of();
