@@ -2,6 +2,7 @@ package org.skyring.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.skyring.adapters.avro.AvroSources;
 import org.skyring.adapters.jsonl.JsonLinesSource;
 import org.skyring.catalog.SkyCatalog;
 import org.skyring.catalog.SyntheticCatalog;
@@ -37,6 +38,14 @@ final class EngineAssembly {
 
     /** Parses {@code FORMAT:PATH} inputs; PATH may be a file, a directory or a glob. */
     static List<ObservationSource> sources(final List<String> inputs) {
+        return sources(inputs, SkyringConfig.loadDefault(), null);
+    }
+
+    /**
+     * The same, with the config the Avro formats read ({@code avro.*}) and the data directory that keeps their
+     * cutouts (null: cutouts are not kept).
+     */
+    static List<ObservationSource> sources(final List<String> inputs, final SkyringConfig config, final Path dataDir) {
         final List<ObservationSource> sources = new ArrayList<>();
         for (final String input : inputs) {
             final int colon = input.indexOf(':');
@@ -47,8 +56,11 @@ final class EngineAssembly {
             final String path = input.substring(colon + 1);
             if ("jsonl".equals(format)) {
                 sources.add(JsonLinesSource.open(path));
+            } else if (AvroSources.isFormat(format)) {
+                sources.add(AvroSources.fileSource(format, path, config, dataDir));
             } else {
-                throw new IllegalArgumentException("--input " + input + ": unknown format \"" + format + "\"; allowed: jsonl");
+                throw new IllegalArgumentException("--input " + input + ": unknown format \"" + format
+                        + "\"; allowed: jsonl, " + String.join(", ", AvroSources.FORMATS));
             }
         }
         return sources;

@@ -31,20 +31,28 @@ public final class AlertFileSource implements ObservationSource {
     private int pendingCount;
     private int next;
     private int fileIndex = -1;
+    /** Closed with the source (the cutout store the decoder writes to), or null. */
+    private final AutoCloseable owned;
     private byte[] buffer = new byte[128 * 1024];
 
     public AlertFileSource(final String name, final AlertDecoder decoder, final List<Path> files,
-                           final int maxMessageBytes) {
+                           final int maxMessageBytes, final AutoCloseable owned) {
         this.name = name;
         this.decoder = decoder;
         this.files = List.copyOf(files);
         this.maxMessageBytes = maxMessageBytes;
+        this.owned = owned;
     }
 
-    /** A source over {@code pathOrGlob}; throws IllegalArgumentException naming the input when nothing matches. */
-    public static AlertFileSource open(final AlertDecoder decoder, final String pathOrGlob, final int maxMessageBytes) {
+    /**
+     * A source over {@code pathOrGlob}; throws IllegalArgumentException naming the input when nothing matches.
+     *
+     * @param owned closed when the source closes (e.g. the decoder's cutout store), or null
+     */
+    public static AlertFileSource open(final AlertDecoder decoder, final String pathOrGlob, final int maxMessageBytes,
+                                       final AutoCloseable owned) {
         return new AlertFileSource(decoder.format() + ":" + pathOrGlob, decoder,
-                JsonLinesFiles.resolve(pathOrGlob, decoder.format(), ".avro"), maxMessageBytes);
+                JsonLinesFiles.resolve(pathOrGlob, decoder.format(), ".avro"), maxMessageBytes, owned);
     }
 
     public List<Path> files() {
@@ -114,5 +122,16 @@ public final class AlertFileSource implements ObservationSource {
     @Override
     public boolean isExhausted() {
         return next >= pendingCount && fileIndex + 1 >= files.size();
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            try {
+                owned.close();
+            } catch (final Exception e) {
+                throw new IllegalStateException("closing " + name + ": " + e.getMessage(), e);
+            }
+        }
     }
 }

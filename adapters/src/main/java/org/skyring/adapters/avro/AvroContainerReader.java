@@ -127,11 +127,15 @@ final class AvroContainerReader {
         }
         int records = 0;
         int blockNumber = 0;
+        long count = -1;
+        long size = -1;
         try {
             while (!frameDecoder.isEnd()) {
                 blockNumber++;
-                final long count = frameDecoder.readLong();
-                final long size = frameDecoder.readLong();
+                count = -1;
+                size = -1;
+                count = frameDecoder.readLong();
+                size = frameDecoder.readLong();
                 if (count < 0 || size < 0 || size > length) {
                     throw new AlertDecodeException("avro block " + blockNumber + ": count=" + count + " size=" + size
                             + " is impossible in a " + length + "-byte message");
@@ -163,8 +167,12 @@ final class AvroContainerReader {
                             + " record(s)");
                 }
             }
+        } catch (final java.io.EOFException e) {
+            throw new AlertDecodeException("avro block " + blockNumber + " (count=" + count + ", size=" + size
+                    + "): the " + length + "-byte message ends inside the block (truncated)");
         } catch (final IOException | RuntimeException e) {
-            throw new AlertDecodeException("avro block " + blockNumber + ": " + describe(e));
+            throw new AlertDecodeException("avro block " + blockNumber + " (count=" + count + ", size=" + size
+                    + "): " + describe(e));
         }
         return records;
     }

@@ -157,10 +157,12 @@ public final class RubinAlertDecoder implements AlertDecoder {
         r.observationTimeNanos = AstroTime.mjdTaiToEpochNanos(AvroValues.number(s, l.time));
         r.raDeg = AvroValues.number(s, l.ra);
         r.decDeg = AvroValues.number(s, l.dec);
-        final double raErr = AvroValues.number(s, l.raErr) * Math.cos(Math.toRadians(r.decDeg));
-        r.positionUncertaintyArcsec = Math.max(raErr, AvroValues.number(s, l.decErr)) * 3600.0;
         final double flux = AvroValues.number(s, l.flux);
         final double fluxErr = AvroValues.number(s, l.fluxErr);
+        final double raErr = AvroValues.number(s, l.raErr) * Math.cos(Math.toRadians(r.decDeg));
+        final double decErr = AvroValues.number(s, l.decErr);
+        r.positionUncertaintyArcsec = raErr > 0 && decErr > 0 ? Math.max(raErr, decErr) * 3600.0
+                : centroidUncertaintyArcsec(Math.abs(flux) / fluxErr);
         if (flux < 0 || AvroValues.flag(s, l.isNegative)) {
             r.qualityFlags |= QualityFlag.NEGATIVE_SUBTRACTION.mask();
         }
@@ -245,6 +247,15 @@ public final class RubinAlertDecoder implements AlertDecoder {
             }
         }
         PacketHistory.summarize(r);
+    }
+
+    /**
+     * When a source has no raErr/decErr (a failed centroid fit leaves them null): ~0.6 FWHM / SNR with Rubin's
+     * design seeing of 0.7", over an astrometric floor of 0.01".
+     */
+    static double centroidUncertaintyArcsec(final double snr) {
+        final double centroid = snr > 0 ? 0.6 * 0.7 / snr : 0.7;
+        return Math.sqrt(0.01 * 0.01 + centroid * centroid);
     }
 
     static double abMag(final double fluxNjy) {

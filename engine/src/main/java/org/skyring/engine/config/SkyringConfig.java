@@ -27,7 +27,8 @@ public record SkyringConfig(
         Quality quality,
         KnownObjects knownObjects,
         Artifacts artifacts,
-        Classification classification) {
+        Classification classification,
+        Avro avro) {
 
     public static final String DEFAULT_RESOURCE = "/skyring.yaml";
 
@@ -77,6 +78,19 @@ public record SkyringConfig(
                              double interesting, double knownType, double unknownConfidence) {
     }
 
+    /**
+     * Settings of the ZTF/Rubin Avro decoders in adapters (plain values: the engine itself never reads Avro).
+     *
+     * @param maxMessageBytes        larger messages (Kafka values, files) are dead-lettered unread
+     * @param rubinSchemaDir         lsst/alert_packet-style schema directory for Confluent schema ids; "" = none
+     * @param rubinSchemaRegistryUrl Confluent Schema Registry base URL; "" = none
+     * @param keepCutouts            keep image stamps in DATA_DIR/cutouts, retrievable by observation id
+     * @param cutoutIndexEntries     ids the persisted cutout index is sized for (it may grow 4x beyond)
+     */
+    public record Avro(int maxMessageBytes, String rubinSchemaDir, String rubinSchemaRegistryUrl, boolean keepCutouts,
+                       int cutoutIndexEntries) {
+    }
+
     /** The shipped default config (the same file as {@code config/skyring.yaml}). */
     public static SkyringConfig loadDefault() {
         try (InputStream in = SkyringConfig.class.getResourceAsStream(DEFAULT_RESOURCE)) {
@@ -112,7 +126,7 @@ public record SkyringConfig(
         final SkyringConfig config = new SkyringConfig(digest(yaml), engine(top.section("engine")),
                 validation(top.section("validation")), quality(top.section("quality")),
                 knownObjects(top.section("known_objects")), artifacts(top.section("artifacts")),
-                classification(top.section("classification")));
+                classification(top.section("classification")), avro(top.section("avro")));
         top.finish();
         return config;
     }
@@ -213,6 +227,19 @@ public record SkyringConfig(
                 th);
         s.finish();
         return c;
+    }
+
+    private static Avro avro(final ConfigSection s) {
+        final Avro a = new Avro(s.integer("max_message_bytes", 16 << 20, 1024, Integer.MAX_VALUE - 8),
+                s.text("rubin_schema_dir", ""), s.text("rubin_schema_registry_url", ""),
+                s.bool("keep_cutouts", true), s.integer("cutout_index_entries", 1_000_000, 1000, 1_000_000_000));
+        final String url = a.rubinSchemaRegistryUrl();
+        if (!url.isEmpty() && !url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new ConfigException(s.key("rubin_schema_registry_url") + ": \"" + url
+                    + "\" is not an http:// or https:// URL (or \"\" for none)");
+        }
+        s.finish();
+        return a;
     }
 
     private static String digest(final byte[] bytes) {
