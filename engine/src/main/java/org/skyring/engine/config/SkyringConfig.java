@@ -82,7 +82,8 @@ public record SkyringConfig(
      * Settings of the ZTF/Rubin Avro decoders in adapters (plain values: the engine itself never reads Avro).
      *
      * @param maxMessageBytes        larger messages (Kafka values, files) are dead-lettered unread
-     * @param rubinSchemaDir         lsst/alert_packet-style schema directory for Confluent schema ids; "" = none
+     * @param rubinSchemaDir         lsst/alert_packet-style schema directory for Confluent schema ids; "" = none;
+     *                               a relative path in a config file is resolved against that file's directory
      * @param rubinSchemaRegistryUrl Confluent Schema Registry base URL; "" = none
      * @param keepCutouts            keep image stamps in DATA_DIR/cutouts, retrievable by observation id
      * @param cutoutIndexEntries     ids the persisted cutout index is sized for (it may grow 4x beyond)
@@ -103,9 +104,10 @@ public record SkyringConfig(
         }
     }
 
+    /** Loads a config file; relative paths in it (avro.rubin_schema_dir) resolve against the file's directory. */
     public static SkyringConfig load(final Path file) {
         try {
-            return parse(Files.readAllBytes(file), file.toString());
+            return parse(Files.readAllBytes(file), file.toString(), file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }
@@ -116,6 +118,11 @@ public record SkyringConfig(
     }
 
     static SkyringConfig parse(final byte[] yaml, final String origin) {
+        return parse(yaml, origin, null);
+    }
+
+    /** @param baseDir directory that relative paths in the config resolve against; null = the working directory */
+    static SkyringConfig parse(final byte[] yaml, final String origin, final Path baseDir) {
         final JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
@@ -126,7 +133,7 @@ public record SkyringConfig(
         final SkyringConfig config = new SkyringConfig(digest(yaml), engine(top.section("engine")),
                 validation(top.section("validation")), quality(top.section("quality")),
                 knownObjects(top.section("known_objects")), artifacts(top.section("artifacts")),
-                classification(top.section("classification")), avro(top.section("avro")));
+                classification(top.section("classification")), avro(top.section("avro"), baseDir));
         top.finish();
         return config;
     }
@@ -229,9 +236,11 @@ public record SkyringConfig(
         return c;
     }
 
-    private static Avro avro(final ConfigSection s) {
+    private static Avro avro(final ConfigSection s, final Path baseDir) {
+        final String schemaDir = s.text("rubin_schema_dir", "");
         final Avro a = new Avro(s.integer("max_message_bytes", 16 << 20, 1024, Integer.MAX_VALUE - 8),
-                s.text("rubin_schema_dir", ""), s.text("rubin_schema_registry_url", ""),
+                schemaDir.isEmpty() || baseDir == null ? schemaDir : baseDir.resolve(schemaDir).normalize().toString(),
+                s.text("rubin_schema_registry_url", ""),
                 s.bool("keep_cutouts", true), s.integer("cutout_index_entries", 1_000_000, 1000, 1_000_000_000));
         final String url = a.rubinSchemaRegistryUrl();
         if (!url.isEmpty() && !url.startsWith("http://") && !url.startsWith("https://")) {
