@@ -128,6 +128,15 @@ class AvroRunTest {
         assertEquals(List.of("photometric_error_out_of_range"), iterableNames(reasons), s.toString());
         assertTrue(s.at("/destinations/archive").asLong() >= 250, s.toString());
 
+        // Restarted on the same directory with the same files: every record is a duplicate, nothing is routed twice.
+        final Path again = tmp.resolve("again.json");
+        assertEquals(0, skyring("run", "--config", projectFile("config/examples/rubin-files.yaml").toString(),
+                "--input", "rubin-avro:" + lsst, "--dir", data.toString(), "--until-idle", "--summary", again.toString()));
+        final JsonNode s2 = new ObjectMapper().readTree(again.toFile());
+        assertEquals(received, s2.at("/observations/received").asLong());
+        assertEquals(received, s2.at("/observations/duplicates").asLong());
+        assertEquals(0, s2.at("/destinations/archive").asLong() + s2.at("/rejected/total").asLong());
+
         final Path out = tmp.resolve("stamps");
         assertEquals(0, skyring("cutout", "--dir", data.toString(), "--id", "169298432598474793", "--out", out.toString()));
         final byte[] fits = Files.readAllBytes(out.resolve("169298432598474793-difference.fits"));

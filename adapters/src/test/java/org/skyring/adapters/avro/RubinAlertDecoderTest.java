@@ -115,6 +115,47 @@ class RubinAlertDecoderTest {
         }
     }
 
+    /**
+     * The production option: ids the directory lacks are asked of a Confluent Schema Registry. A registry
+     * endpoint on 127.0.0.1 answers {@code GET /schemas/ids/900} with the lsst v9.0 schema, as Confluent does.
+     */
+    @Test
+    void schemaIdsResolveThroughASchemaRegistryUrl() throws Exception {
+        final Path schemas = SharedData.require("lsst/schema");
+        final String schemaJson = AvscDirectory.parse(schemas.resolve("9/0"), "lsst.v9_0.alert.avsc").toString();
+        final List<String> asked = new ArrayList<>();
+        final com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/schemas/ids/", exchange -> {
+            asked.add(exchange.getRequestURI().getPath());
+            final boolean known = exchange.getRequestURI().getPath().endsWith("/900");
+            final byte[] body = (known
+                    ? new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("schema", schemaJson))
+                    : "{\"error_code\":40403,\"message\":\"Schema not found\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(known ? 200 : 404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            final String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+            final RubinAlertDecoder decoder = new RubinAlertDecoder(AlertFiles.NO_LIMIT, RubinSchemaRegistry.of(null, url), null);
+            final Path sample = schemas.resolve("9/0/sample_data/fakeAlert.avro");
+            final byte[] message = confluentMessages(sample, 900).get(0);
+            final ObservationRecord fromRegistry = AlertFiles.decode(decoder, message, message.length, "t/0@0").get(0);
+            assertEquals(org.skyring.journal.RecordText.observation(AlertFiles.decode(decoder, sample).get(0)),
+                    org.skyring.journal.RecordText.observation(fromRegistry));
+            AlertFiles.decode(decoder, message, message.length, "t/0@1");
+            assertEquals(List.of("/schemas/ids/900"), asked, "asked once, then cached");
+            message[4] = 0x04; // id 772: the registry answers 404
+            final ObservationRecord unknown = AlertFiles.decode(decoder, message, message.length, "t/0@2").get(0);
+            assertTrue(unknown.sourceError.toString().startsWith("schema id 772 is unknown: " + url.replaceAll("/$", "")
+                    + "/schemas/ids/772 answered HTTP 404"), unknown.sourceError.toString());
+        } finally {
+            server.stop(0);
+        }
+    }
+
     /** Writes each record of an lsst/alert_packet container as a Confluent-framed message. */
     static List<byte[]> confluentMessages(final Path container, final int schemaId) throws IOException {
         final List<byte[]> out = new ArrayList<>();
