@@ -4,7 +4,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
-import org.skyring.adapters.AlertDecoder;
 import org.skyring.journal.Band;
 import org.skyring.journal.ObservationRecord;
 import org.skyring.journal.QualityFlag;
@@ -30,7 +29,7 @@ import java.util.Map;
  * History: prvDiaSources with positive flux are detections; prvDiaForcedSources are detections at SNR >= 5 and
  * otherwise 5-sigma upper limits (-2.5 log10(5 psfFluxErr) + 31.4).
  */
-public final class RubinAlertDecoder implements AlertDecoder {
+public final class RubinAlertDecoder extends AvroPacketDecoder {
     public static final String FORMAT = "rubin-avro";
     public static final String FACILITY = "Rubin";
     /** AB zero point of a flux in nJy: m = -2.5 log10(f / 3631 Jy) = -2.5 log10(f_nJy) + 31.4. */
@@ -40,13 +39,9 @@ public final class RubinAlertDecoder implements AlertDecoder {
     private static final int CONFLUENT_HEADER = 5;
     private static final Band[] RUBIN_BANDS = {Band.U, Band.G, Band.R, Band.I, Band.Z, Band.Y};
 
-    private final int maxMessageBytes;
     private final RubinSchemaRegistry registry;
     private final CutoutSink cutouts;
-    private final AvroContainerReader reader;
     private final Map<Integer, AvroContainerReader.SchemaEntry> byId = new HashMap<>();
-    private final ObservationRecord out = new ObservationRecord();
-    private final StringBuilder id = new StringBuilder(24);
     private BinaryDecoder body;
 
     /**
@@ -54,40 +49,19 @@ public final class RubinAlertDecoder implements AlertDecoder {
      * @param cutouts  receives the stamps; null to skip them
      */
     public RubinAlertDecoder(final int maxMessageBytes, final RubinSchemaRegistry registry, final CutoutSink cutouts) {
-        this.maxMessageBytes = maxMessageBytes;
+        super(FORMAT, FACILITY, maxMessageBytes, RubinPacketLayout.keep(cutouts != null), RubinPacketLayout::new);
         this.registry = registry;
         this.cutouts = cutouts;
-        final SchemaProjection.Keep keep = RubinPacketLayout.keep(cutouts != null);
-        this.reader = new AvroContainerReader(w -> SchemaProjection.project(w, keep), RubinPacketLayout::new);
     }
 
     @Override
-    public String format() {
-        return FORMAT;
+    void decodeOther(final byte[] message, final int length) throws AlertDecodeException {
+        decodeConfluent(message, length);
     }
 
     @Override
-    public int decode(final byte[] message, final int length, final String origin, final Sink sink) {
-        if (length > maxMessageBytes) {
-            return deadLetter(sink, origin, 1, "message: " + length + " bytes exceeds avro.max_message_bytes="
-                    + maxMessageBytes);
-        }
-        final int[] emitted = {0};
-        try {
-            if (AvroContainerReader.isContainer(message, length)) {
-                reader.read(message, length, (record, entry, n) -> {
-                    map(record, (RubinPacketLayout) entry.layout, out);
-                    sink.accept(out);
-                    emitted[0]++;
-                });
-                return emitted[0] > 0 ? emitted[0] : deadLetter(sink, origin, 1, "avro container: holds no record");
-            }
-            decodeConfluent(message, length);
-            sink.accept(out);
-            return 1;
-        } catch (final AlertDecodeException e) {
-            return emitted[0] + deadLetter(sink, origin, emitted[0] + 1, e.getMessage());
-        }
+    void map(final GenericRecord alert, final Object layout, final ObservationRecord r) throws AlertDecodeException {
+        map(alert, (RubinPacketLayout) layout, r);
     }
 
     private void decodeConfluent(final byte[] message, final int length) throws AlertDecodeException {
@@ -126,12 +100,6 @@ public final class RubinAlertDecoder implements AlertDecoder {
         map(record, (RubinPacketLayout) entry.layout, out);
     }
 
-    private int deadLetter(final Sink sink, final String origin, final int recordNumber, final String reason) {
-        DeadLetter.fill(out, FORMAT, FACILITY, origin, recordNumber, reason);
-        sink.accept(out);
-        return 1;
-    }
-
     private void map(final GenericRecord alert, final RubinPacketLayout l, final ObservationRecord r)
             throws AlertDecodeException {
         final GenericRecord s = AvroValues.record(alert, l.diaSource);
@@ -142,17 +110,10 @@ public final class RubinAlertDecoder implements AlertDecoder {
         if (sourceId < 0) {
             throw new AlertDecodeException("diaSource.diaSourceId: missing or negative");
         }
-        r.clear();
-        r.adapter.set(FORMAT);
-        r.sourceFacility.set(FACILITY);
-        id.setLength(0);
-        id.append(sourceId);
-        r.observationId.set(id);
+        startRecord(r, sourceId);
         final long objectId = AvroValues.longValue(s, l.objectId, 0);
         if (objectId > 0) {
-            id.setLength(0);
-            id.append(objectId);
-            r.objectId.set(id);
+            r.objectId.set(decimal(objectId));
         }
         r.observationTimeNanos = AstroTime.mjdTaiToEpochNanos(AvroValues.number(s, l.time));
         r.raDeg = AvroValues.number(s, l.ra);

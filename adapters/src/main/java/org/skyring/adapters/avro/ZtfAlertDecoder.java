@@ -1,7 +1,6 @@
 package org.skyring.adapters.avro;
 
 import org.apache.avro.generic.GenericRecord;
-import org.skyring.adapters.AlertDecoder;
 import org.skyring.journal.Band;
 import org.skyring.journal.ObservationRecord;
 import org.skyring.journal.QualityFlag;
@@ -22,7 +21,7 @@ import java.util.List;
  * with diffmaglim; negative subtractions are left out because their magnitude measures a fading, not a
  * brightness) and the previous-detection / last-non-detection summary. Cutouts go to a {@link CutoutSink}.
  */
-public final class ZtfAlertDecoder implements AlertDecoder {
+public final class ZtfAlertDecoder extends AvroPacketDecoder {
     public static final String FORMAT = "ztf-avro";
     public static final String FACILITY = "ZTF";
     public static final String INSTRUMENT = "ZTF-CAM";
@@ -36,11 +35,7 @@ public final class ZtfAlertDecoder implements AlertDecoder {
     static final double TYPICAL_FWHM_ARCSEC = 2.0;
     private static final double SECONDS_PER_DAY = 86_400.0;
 
-    private final int maxMessageBytes;
     private final CutoutSink cutouts;
-    private final AvroContainerReader reader;
-    private final ObservationRecord out = new ObservationRecord();
-    private final StringBuilder id = new StringBuilder(24);
 
     /**
      * @param maxMessageBytes larger messages are dead-lettered unread ({@code avro.max_message_bytes})
@@ -48,47 +43,19 @@ public final class ZtfAlertDecoder implements AlertDecoder {
      *                        even decoded: the projection leaves them out)
      */
     public ZtfAlertDecoder(final int maxMessageBytes, final CutoutSink cutouts) {
-        this.maxMessageBytes = maxMessageBytes;
+        super(FORMAT, FACILITY, maxMessageBytes, ZtfPacketLayout.keep(cutouts != null), ZtfPacketLayout::new);
         this.cutouts = cutouts;
-        final SchemaProjection.Keep keep = ZtfPacketLayout.keep(cutouts != null);
-        this.reader = new AvroContainerReader(w -> SchemaProjection.project(w, keep), ZtfPacketLayout::new);
     }
 
     @Override
-    public String format() {
-        return FORMAT;
+    void decodeOther(final byte[] message, final int length) throws AlertDecodeException {
+        throw new AlertDecodeException("avro container: " + MessageBytes.describeStart(message, length)
+                + " is not the container magic Obj\\x01");
     }
 
     @Override
-    public int decode(final byte[] message, final int length, final String origin, final Sink sink) {
-        if (length > maxMessageBytes) {
-            return deadLetter(sink, origin, 1, "message: " + length + " bytes exceeds avro.max_message_bytes="
-                    + maxMessageBytes);
-        }
-        if (!AvroContainerReader.isContainer(message, length)) {
-            return deadLetter(sink, origin, 1, "avro container: " + MessageBytes.describeStart(message, length)
-                    + " is not the container magic Obj\\x01");
-        }
-        final int[] emitted = {0};
-        try {
-            reader.read(message, length, (record, entry, n) -> {
-                map(record, (ZtfPacketLayout) entry.layout, out);
-                sink.accept(out);
-                emitted[0]++;
-            });
-            if (emitted[0] == 0) {
-                return deadLetter(sink, origin, 1, "avro container: holds no record");
-            }
-            return emitted[0];
-        } catch (final AlertDecodeException e) {
-            return emitted[0] + deadLetter(sink, origin, emitted[0] + 1, e.getMessage());
-        }
-    }
-
-    private int deadLetter(final Sink sink, final String origin, final int recordNumber, final String reason) {
-        DeadLetter.fill(out, FORMAT, FACILITY, origin, recordNumber, reason);
-        sink.accept(out);
-        return 1;
+    void map(final GenericRecord alert, final Object layout, final ObservationRecord r) throws AlertDecodeException {
+        map(alert, (ZtfPacketLayout) layout, r);
     }
 
     private void map(final GenericRecord alert, final ZtfPacketLayout l, final ObservationRecord r)
@@ -101,13 +68,8 @@ public final class ZtfAlertDecoder implements AlertDecoder {
         if (candid < 0) {
             throw new AlertDecodeException("candid: missing or negative");
         }
-        r.clear();
-        r.adapter.set(FORMAT);
-        r.sourceFacility.set(FACILITY);
+        startRecord(r, candid);
         r.instrument.set(INSTRUMENT);
-        id.setLength(0);
-        id.append(candid);
-        r.observationId.set(id);
         r.objectId.set(AvroValues.text(alert, l.objectId));
 
         final double exptime = AvroValues.ztfNumber(c, l.exptime);
