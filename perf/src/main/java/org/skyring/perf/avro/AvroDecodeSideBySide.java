@@ -56,15 +56,20 @@ public final class AvroDecodeSideBySide {
             final int from = next;
             next = (next + perRound) % packets.size();
             final double a = rate(() -> decodeAll(shipped, packets, from, perRound), perRound);
+            final double aBytes = lastBytesPerAlert;
             final double b = rate(() -> decodeAll(withCutouts, packets, from, perRound), perRound);
+            final double bBytes = lastBytesPerAlert;
             final double c = rate(() -> plainAll(packets, from, perRound, field), perRound);
             if (r >= 3) {
-                rows.add(new double[] {a, b, c, a / c, b / c});
+                rows.add(new double[] {a, b, c, a / c, b / c, aBytes, bBytes, lastBytesPerAlert});
             }
         }
-        System.out.printf(Locale.ROOT, "  %-6s %-26s %9.0f alerts/s%n", survey, "shippedDecoder", median(rows, 0));
-        System.out.printf(Locale.ROOT, "  %-6s %-26s %9.0f alerts/s%n", survey, "shippedDecoderWithCutouts", median(rows, 1));
-        System.out.printf(Locale.ROOT, "  %-6s %-26s %9.0f alerts/s%n", survey, "plainGenericDatumReader", median(rows, 2));
+        System.out.printf(Locale.ROOT, "  %-6s %-26s %9.0f alerts/s %9.1f KB allocated/alert%n", survey,
+                "shippedDecoder", median(rows, 0), median(rows, 5) / 1024);
+        System.out.printf(Locale.ROOT, "  %-6s %-26s %9.0f alerts/s %9.1f KB allocated/alert%n", survey,
+                "shippedDecoderWithCutouts", median(rows, 1), median(rows, 6) / 1024);
+        System.out.printf(Locale.ROOT, "  %-6s %-26s %9.0f alerts/s %9.1f KB allocated/alert%n", survey,
+                "plainGenericDatumReader", median(rows, 2), median(rows, 7) / 1024);
         System.out.printf(Locale.ROOT, "  %-6s median ratio shipped/plain x%.1f, with cutouts/plain x%.1f (%d packets)%n",
                 survey, median(rows, 3), median(rows, 4), packets.size());
     }
@@ -78,12 +83,18 @@ public final class AvroDecodeSideBySide {
      * counts the time the thread waited for a core; CPU time is what one core spends decoding.
      */
     private static double rate(final Work work, final int count) throws IOException {
+        final long a0 = CPU.getCurrentThreadAllocatedBytes();
         final long t0 = CPU.getCurrentThreadCpuTime();
         work.run();
-        return count / ((CPU.getCurrentThreadCpuTime() - t0) / 1e9);
+        final double perSecond = count / ((CPU.getCurrentThreadCpuTime() - t0) / 1e9);
+        lastBytesPerAlert = (CPU.getCurrentThreadAllocatedBytes() - a0) / (double) count;
+        return perSecond;
     }
 
-    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean CPU =
+            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Bytes allocated per alert by the last {@link #rate} call (HotSpot's per-thread allocation counter). */
+    private static double lastBytesPerAlert;
 
     private static void decodeAll(final AlertDecoder d, final List<byte[]> packets, final int from, final int n) {
         for (int i = 0; i < n; i++) {
