@@ -76,9 +76,12 @@ class ZtfFieldOracleTest {
                 check(file + "#" + i, expected.get(i), actual.get(i));
             }
         }
+        assertTrue(withPrevious > 0, "some checked packets have an earlier same-band detection");
     }
 
-    private static void check(final String where, final JsonNode a, final ObservationRecord o) {
+    private int withPrevious;
+
+    private void check(final String where, final JsonNode a, final ObservationRecord o) {
         final JsonNode c = a.get("c");
         assertEquals(c.get("candid").asText(), o.observationId.toString(), where);
         assertEquals(a.get("objectId").asText(), o.objectId.toString(), where);
@@ -110,14 +113,34 @@ class ZtfFieldOracleTest {
         assertEquals(diff.equals("f") || diff.equals("0"), o.hasFlag(QualityFlag.NEGATIVE_SUBTRACTION), where);
         int detections = 0;
         int limits = 0;
+        double previousJd = -1;
+        double previousMag = Double.NaN;
+        double lastLimitJd = -1;
+        double lastLimit = Double.NaN;
+        final double jd = c.get("jd").asDouble();
         for (final JsonNode p : a.get("prv")) {
             final boolean detection = !p.get("candid").isNull() && !p.get("magpsf").isNull();
+            final double pJd = p.get("jd").asDouble();
             if (detection && !p.get("candid").asText().equals(c.get("candid").asText())
                     && (p.get("isdiffpos").isNull() || List.of("t", "1").contains(p.get("isdiffpos").asText()))) {
                 detections++;
+                if (p.get("fid").asInt() == c.get("fid").asInt() && pJd < jd && pJd > previousJd) {
+                    previousJd = pJd;
+                    previousMag = p.get("magpsf").asDouble();
+                }
             } else if (!detection && !p.get("diffmaglim").isNull() && p.get("diffmaglim").asDouble() != -999) {
                 limits++;
+                if (pJd < jd && pJd > lastLimitJd) {
+                    lastLimitJd = pJd;
+                    lastLimit = p.get("diffmaglim").asDouble();
+                }
             }
+        }
+        assertEquals(previousMag, o.previousMag, 0.0, where + " previous same-band detection");
+        withPrevious += Double.isNaN(previousMag) ? 0 : 1;
+        assertEquals(lastLimit, o.lastNonDetectionLimitMag, 0.0, where + " last non-detection limit");
+        if (previousJd > 0) {
+            assertEquals((previousJd + 15 / 86400.0 - 2440587.5) * 86400e9, o.previousTimeNanos, 1e3, where);
         }
         int gotLimits = 0;
         for (int i = 0; i < o.history.count(); i++) {
