@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.skyring.adapters.AlertDecoder;
 import org.skyring.adapters.MessageFileSource;
 import org.skyring.adapters.jsonl.JsonLineDecoder;
+import org.skyring.adapters.avro.AvroSources;
 import org.skyring.adapters.jsonl.JsonLinesSource;
 import org.skyring.adapters.kafka.KafkaObservationSource;
 import org.skyring.adapters.voevent.VoEventDecoder;
@@ -40,11 +41,18 @@ final class EngineAssembly {
         return SyntheticCatalog.generate(k.syntheticSources(), k.syntheticSeed());
     }
 
+    /** Parses {@code FORMAT:PATH} inputs; PATH may be a file, a directory or a glob. */
+    static List<ObservationSource> sources(final List<String> inputs) {
+        return sources(inputs, SkyringConfig.loadDefault(), null, false);
+    }
+
     /**
-     * Parses {@code FORMAT:PATH} inputs; PATH may be a file, a directory or a glob. {@code kafka:TOPIC} consumes
-     * a topic with the settings of the config's {@code kafka} section; with {@code untilIdle} it stops once caught up.
+     * The same, with the config the Avro formats read ({@code avro.*}) and the data directory that keeps their
+     * cutouts (null: cutouts are not kept). {@code kafka:TOPIC} consumes a topic with the settings of the config's
+     * {@code kafka} section; with {@code untilIdle} it stops once caught up.
      */
-    static List<ObservationSource> sources(final List<String> inputs, final SkyringConfig config, final boolean untilIdle) {
+    static List<ObservationSource> sources(final List<String> inputs, final SkyringConfig config, final Path dataDir,
+                                           final boolean untilIdle) {
         final List<ObservationSource> sources = new ArrayList<>();
         for (final String input : inputs) {
             final int colon = input.indexOf(':');
@@ -55,32 +63,40 @@ final class EngineAssembly {
             final String path = input.substring(colon + 1);
             if ("jsonl".equals(format)) {
                 sources.add(JsonLinesSource.open(path));
+            } else if (AvroSources.isFormat(format)) {
+                sources.add(AvroSources.fileSource(format, path, config, dataDir));
             } else if (VoEventDecoder.FORMAT.equals(format)) {
                 sources.add(MessageFileSource.open(new VoEventDecoder(), path, ".xml"));
             } else if ("kafka".equals(format)) {
                 if (path.isBlank()) {
                     throw new IllegalArgumentException("--input " + input + ": expected kafka:TOPIC");
                 }
-                sources.add(new KafkaObservationSource(path, decoder(config.kafka().consumer().format()), config.kafka(),
-                        untilIdle));
+                sources.add(new KafkaObservationSource(path, decoder(config), config.kafka(), untilIdle));
             } else {
                 throw new IllegalArgumentException("--input " + input + ": unknown format \"" + format
-                        + "\"; allowed: jsonl, voevent, kafka");
+                        + "\"; allowed: jsonl, " + String.join(", ", AvroSources.FORMATS) + ", voevent, kafka");
             }
         }
         return sources;
     }
 
-    /** The decoder of a Kafka topic's message values ({@code kafka.consumer.format}). */
-    static AlertDecoder decoder(final String format) {
+    /**
+     * The decoder of a Kafka topic's message values ({@code kafka.consumer.format}). Avro cutouts are not kept
+     * for Kafka input (the stamps stay in Kafka, addressable by topic, partition and offset).
+     */
+    static AlertDecoder decoder(final SkyringConfig config) {
+        final String format = config.kafka().consumer().format();
+        if (AvroSources.isFormat(format)) {
+            return AvroSources.decoder(format, config.avro(), null);
+        }
         switch (format) {
             case VoEventDecoder.FORMAT:
                 return new VoEventDecoder();
             case JsonLinesSource.ADAPTER:
                 return new JsonLineDecoder();
             default:
-                throw new ConfigException("kafka.consumer.format: \"" + format + "\" has no decoder in this build; allowed: "
-                        + VoEventDecoder.FORMAT + ", " + JsonLinesSource.ADAPTER);
+                throw new ConfigException("kafka.consumer.format: \"" + format + "\" has no decoder; allowed: "
+                        + String.join(", ", AvroSources.FORMATS) + ", " + VoEventDecoder.FORMAT + ", " + JsonLinesSource.ADAPTER);
         }
     }
 

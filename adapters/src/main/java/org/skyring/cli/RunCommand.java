@@ -24,8 +24,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--config", description = "Config file (default: the shipped config/skyring.yaml).")
     Path config;
 
-    @Option(names = "--input", description = "FORMAT:PATH source (file, directory or glob); formats: jsonl, voevent (directory of .xml "
-            + "notices); kafka:TOPIC consumes a topic (config section kafka). Repeatable.")
+    @Option(names = "--input", description = "FORMAT:PATH source (file, directory searched recursively, or glob); "
+            + "formats: jsonl, ztf-avro (ZTF alert packets), rubin-avro (Rubin alerts: Confluent wire format or "
+            + "Avro containers), voevent (.xml notices); kafka:TOPIC consumes a topic (config section kafka). "
+            + "Repeatable.")
     List<String> inputs = new ArrayList<>();
 
     @Option(names = "--dir", description = "Data directory of the journals (default: ./skyring-data).")
@@ -41,7 +43,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         final SkyringConfig cfg = EngineAssembly.config(config);
         final SkyCatalog catalog = EngineAssembly.catalog(cfg);
-        final List<ObservationSource> sources = EngineAssembly.sources(inputs, cfg, untilIdle);
+        final List<ObservationSource> sources = EngineAssembly.sources(inputs, cfg, dir, untilIdle);
         final AtomicBoolean stop = new AtomicBoolean();
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread hook = new Thread(() -> {

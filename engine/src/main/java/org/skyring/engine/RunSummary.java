@@ -31,6 +31,10 @@ public final class RunSummary {
         obs.put("recovered", r.recovered());
         obs.put("recovered_already_decided", c.alreadyDecided);
         obs.put("decided", c.decided);
+        // received - duplicates - (archive + rejected): 0 when every new observation ended in exactly one of
+        // the archive or the dead-letter queue (the reconciliation of issue 4's proof).
+        obs.put("unaccounted", r.received() + c.recoveredDecided - r.duplicates()
+                - c.byDestination[Destination.ARCHIVE.ordinal()] - c.byDestination[Destination.REJECTED.ordinal()]);
         root.put("observations", obs);
 
         final Map<String, Object> rejected = new LinkedHashMap<>();

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Resolves the input argument of {@link JsonLinesSource#open(String)}: one file, a directory (every
+ * Resolves the input argument of {@link JsonLinesSource#open(String)} (and of the Avro file sources): one file, a directory (every
  * {@code *.jsonl} / {@code *.json} below it, recursively) or a glob such as {@code nights/2024-0?-*&#47;*.jsonl}.
  * Results are sorted by path so that file numbers (the records' {@code sourcePartition}) are stable between
  * runs: a replayed night must see its inputs in the same order.
@@ -32,13 +32,15 @@ public final class JsonLinesFiles {
     }
 
     /**
-     * The same resolution for any file format: a directory contributes every file below it whose name ends with
-     * one of {@code extensions}; {@code what} names the format in the error.
+     * The same resolution for any file format (the Avro sources use it with ".avro"): a file, a directory searched
+     * recursively for names ending in one of {@code extensions}, or a glob; sorted by path.
+     *
+     * @param kind names the format in the error when nothing matches
      */
-    public static List<Path> resolve(final String pathOrGlob, final String what, final String... extensions) {
+    public static List<Path> resolve(final String pathOrGlob, final String kind, final String... extensions) {
         final List<Path> files = resolveOrEmpty(pathOrGlob, extensions);
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("no " + what + " input matches '" + pathOrGlob + "'");
+            throw new IllegalArgumentException("no " + kind + " input matches '" + pathOrGlob + "'");
         }
         return files;
     }

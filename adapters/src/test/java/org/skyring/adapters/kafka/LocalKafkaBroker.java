@@ -85,8 +85,14 @@ final class LocalKafkaBroker implements AutoCloseable {
     }
 
     void createTopic(final String name, final int partitions) throws Exception {
+        createTopic(name, partitions, Map.of());
+    }
+
+    /** Creates a topic with topic-level settings (e.g. max.message.bytes) and waits until every partition is led. */
+    void createTopic(final String name, final int partitions, final Map<String, String> configs) throws Exception {
         try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all()
+                    .get(30, TimeUnit.SECONDS);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline) { // every partition led before anyone produces
                 try {

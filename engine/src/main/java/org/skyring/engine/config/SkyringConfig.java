@@ -30,7 +30,8 @@ public record SkyringConfig(
         Classification classification,
         Triggers triggers,
         Kafka kafka,
-        VoEventOut voevent) {
+        VoEventOut voevent,
+        Avro avro) {
 
     public static final String DEFAULT_RESOURCE = "/skyring.yaml";
 
@@ -107,6 +108,20 @@ public record SkyringConfig(
     public record VoEventOut(String ivornPrefix, String author) {
     }
 
+    /**
+     * Settings of the ZTF/Rubin Avro decoders in adapters (plain values: the engine itself never reads Avro).
+     *
+     * @param maxMessageBytes        larger messages (Kafka values, files) are dead-lettered unread
+     * @param rubinSchemaDir         lsst/alert_packet-style schema directory for Confluent schema ids; "" = none;
+     *                               a relative path in a config file is resolved against that file's directory
+     * @param rubinSchemaRegistryUrl Confluent Schema Registry base URL; "" = none
+     * @param keepCutouts            keep image stamps in DATA_DIR/cutouts, retrievable by observation id
+     * @param cutoutIndexEntries     ids the persisted cutout index is sized for (it may grow 4x beyond)
+     */
+    public record Avro(int maxMessageBytes, String rubinSchemaDir, String rubinSchemaRegistryUrl, boolean keepCutouts,
+                       int cutoutIndexEntries) {
+    }
+
     /** The shipped default config (the same file as {@code config/skyring.yaml}). */
     public static SkyringConfig loadDefault() {
         try (InputStream in = SkyringConfig.class.getResourceAsStream(DEFAULT_RESOURCE)) {
@@ -119,9 +134,10 @@ public record SkyringConfig(
         }
     }
 
+    /** Loads a config file; relative paths in it (avro.rubin_schema_dir) resolve against the file's directory. */
     public static SkyringConfig load(final Path file) {
         try {
-            return parse(Files.readAllBytes(file), file.toString());
+            return parse(Files.readAllBytes(file), file.toString(), file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
         }
@@ -132,6 +148,11 @@ public record SkyringConfig(
     }
 
     static SkyringConfig parse(final byte[] yaml, final String origin) {
+        return parse(yaml, origin, null);
+    }
+
+    /** @param baseDir directory that relative paths in the config resolve against; null = the working directory */
+    static SkyringConfig parse(final byte[] yaml, final String origin, final Path baseDir) {
         final JsonNode root;
         try {
             root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
@@ -143,7 +164,7 @@ public record SkyringConfig(
                 validation(top.section("validation")), quality(top.section("quality")),
                 knownObjects(top.section("known_objects")), artifacts(top.section("artifacts")),
                 classification(top.section("classification")), triggers(top.section("triggers")),
-                kafka(top.section("kafka")), voevent(top.section("voevent")));
+                kafka(top.section("kafka")), voevent(top.section("voevent")), avro(top.section("avro"), baseDir));
         top.finish();
         return config;
     }
@@ -328,6 +349,21 @@ public record SkyringConfig(
         }
         s.finish();
         return v;
+    }
+
+    private static Avro avro(final ConfigSection s, final Path baseDir) {
+        final String schemaDir = s.text("rubin_schema_dir", "");
+        final Avro a = new Avro(s.integer("max_message_bytes", 16 << 20, 1024, Integer.MAX_VALUE - 8),
+                schemaDir.isEmpty() || baseDir == null ? schemaDir : baseDir.resolve(schemaDir).normalize().toString(),
+                s.text("rubin_schema_registry_url", ""),
+                s.bool("keep_cutouts", true), s.integer("cutout_index_entries", 1_000_000, 1000, 1_000_000_000));
+        final String url = a.rubinSchemaRegistryUrl();
+        if (!url.isEmpty() && !url.startsWith("http://") && !url.startsWith("https://")) {
+            throw new ConfigException(s.key("rubin_schema_registry_url") + ": \"" + url
+                    + "\" is not an http:// or https:// URL (or \"\" for none)");
+        }
+        s.finish();
+        return a;
     }
 
     private static String digest(final byte[] bytes) {

@@ -1,0 +1,33 @@
+package org.skyring.adapters.avro;
+
+import org.skyring.journal.ObservationRecord;
+import org.skyring.journal.PriorPhotometry;
+
+/**
+ * Derives the record's history summary fields from its {@link PriorPhotometry} (filled by a mapper from
+ * ZTF prv_candidates or Rubin prvDiaSources/prvDiaForcedSources): the latest earlier detection in the same band
+ * ({@code previousMag/previousTimeNanos}) and the latest earlier non-detection in any band
+ * ({@code lastNonDetectionLimitMag/TimeNanos}). Points at or after the observation time are ignored.
+ */
+final class PacketHistory {
+    private PacketHistory() {
+    }
+
+    static void summarize(final ObservationRecord r) {
+        final PriorPhotometry h = r.history;
+        h.sortByTime();
+        for (int i = 0; i < h.count(); i++) {
+            final long t = h.timeNanos(i);
+            if (r.observationTimeNanos != ObservationRecord.NO_TIME && t >= r.observationTimeNanos) {
+                continue;
+            }
+            if (h.isUpperLimit(i)) {
+                r.lastNonDetectionLimitMag = h.mag(i);
+                r.lastNonDetectionTimeNanos = t;
+            } else if (h.band(i) == r.band) {
+                r.previousMag = h.mag(i);
+                r.previousTimeNanos = t;
+            }
+        }
+    }
+}
