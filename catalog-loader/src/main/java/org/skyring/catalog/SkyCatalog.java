@@ -228,6 +228,11 @@ public final class SkyCatalog implements ConeSearch {
         return cellStart.getInt(cell * Integer.BYTES);
     }
 
+    /** Index cell holding a position (benchmarks compare per-cell storage against it). */
+    public int cellOf(double raDeg, double decDeg) {
+        return grid.cellOf(SkyMath.normalizeRaDeg(raDeg), decDeg);
+    }
+
     /** Solid angle of a grid cell in square degrees (for coverage reports). */
     public double cellAreaSqDeg(int cell) {
         return grid.cellAreaSqDeg(cell);
