@@ -20,9 +20,12 @@ import org.junit.jupiter.api.Test;
 class ConeSearchPropertyTest {
 
     private static final int SOURCES = 100_000;
-    private static final int QUERIES = 1_000_000;
+    /** The issue asks for at least a million; a system property may raise it, never lower it. */
+    private static final int QUERIES = Math.max(1_000_000, Integer.getInteger("skyring.property.queries", 0));
     /** Sources in the clusters: dense enough to fill every cone, few enough that 1800" cones stay affordable. */
-    private static final int CLUSTERED = 21_000;
+    private static final int CLUSTERED = 5_100;
+    /** Exact duplicates and sources exactly on the poles (part of CLUSTERED). */
+    private static final int DUPLICATES = 200;
 
     /** Uniform sky plus clusters at both poles, across RA 0/360 (equator, +60, -45) and exact duplicates. */
     static SkyCatalog clusteredCatalog(SplittableRandom random) {
@@ -32,7 +35,7 @@ class ConeSearchPropertyTest {
             builder.add("U " + n++, 360 * random.nextDouble(), asinDeg(2 * random.nextDouble() - 1), SourceType.STAR, 12);
         }
         double[][] clusters = {{0, 90}, {0, -90}, {0, 0}, {359.99, 60}, {0.01, -45}, {180, 89.99}, {77, -89.97}};
-        int perCluster = (SOURCES - n - 700) / clusters.length;
+        int perCluster = (SOURCES - n - DUPLICATES) / clusters.length;
         for (double[] c : clusters) {
             for (int i = 0; i < perCluster; i++) {
                 // Spread from ~1" to ~18', so small and large cones both find neighbours, not thousands.
@@ -61,11 +64,17 @@ class ConeSearchPropertyTest {
         double[] expectedSep = new double[SOURCES];
         long totalMatches = 0;
         int nonEmpty = 0;
+        long searchNanos = 0;
+        long referenceNanos = 0;
         for (int q = 0; q < QUERIES; q++) {
             double radius = radius(random);
             double[] centre = centre(random, catalog, radius, q);
+            long t0 = System.nanoTime();
             int found = catalog.search(centre[0], centre[1], radius, result);
+            long t1 = System.nanoTime();
             int want = reference.search(centre[0], centre[1], radius, expected, expectedSep);
+            referenceNanos += System.nanoTime() - t1;
+            searchNanos += t1 - t0;
             if (found != want) {
                 throw new AssertionError("query " + q + " ra=" + centre[0] + " dec=" + centre[1] + " r=" + radius
                     + ": found " + found + " expected " + want);
@@ -80,6 +89,8 @@ class ConeSearchPropertyTest {
             totalMatches += found;
             nonEmpty += found > 0 ? 1 : 0;
         }
+        System.out.printf("%d cones: index %.1f s, exhaustive reference %.1f s, %d matches%n", QUERIES,
+            searchNanos / 1e9, referenceNanos / 1e9, totalMatches);
         // Guards the test: most cones must contain sources, or agreement proves little.
         assertTrue(nonEmpty > QUERIES * 4 / 10, "non-empty cones: " + nonEmpty);
         assertTrue(totalMatches > QUERIES, "matches: " + totalMatches);
