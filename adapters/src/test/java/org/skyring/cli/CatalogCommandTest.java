@@ -52,7 +52,7 @@ class CatalogCommandTest {
 
         String built = run("catalog", "build", "--out", file.toString(), "--input", "hipparcos:" + hip,
             "--input", "bsc5:" + bsc, "--input", "openngc:" + ngc);
-        int total = 9933 + 9095 + 13308;
+        int total = 9933 + 9096 + 13308;
         assertTrue(built.contains(total + " sources"), built);
         assertTrue(built.contains("galaxy 10749"), built); // OpenNGC G + GPair + GTrpl + GGroup
         assertTrue(built.contains(" 0 rejected rows"), built);

@@ -83,6 +83,7 @@ class AstropyOracleTest {
         ConeResult r = new ConeResult();
         int edgeCases = 0;
         long matches = 0;
+        int nonEmpty = 0;
         for (int q = 0; q < QUERIES; q++) {
             double[] c = queries[q];
             TreeMap<Integer, Double> astropy = new TreeMap<>();
@@ -115,8 +116,10 @@ class AstropyOracleTest {
                 }
             }
             matches += n;
+            nonEmpty += n > 0 ? 1 : 0;
         }
-        assertTrue(matches > QUERIES, "cones matched stars: " + matches);
+        // Guards the test: a real share of the cones must contain stars, or agreement proves little.
+        assertTrue(nonEmpty > QUERIES / 3, "cones with stars: " + nonEmpty + " (" + matches + " matches)");
         assertTrue(edgeCases <= 2, "edge cases within 1e-6\" of the radius: " + edgeCases);
     }
 
