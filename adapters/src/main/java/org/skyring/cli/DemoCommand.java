@@ -43,7 +43,14 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         final Path data = dir != null ? dir : Files.createTempDirectory("skyring-demo-");
         System.out.println("skyring demo: " + count + " observations, data directory " + data.toAbsolutePath());
         final long t0 = System.nanoTime();
-        final SkyCatalog catalog = EngineAssembly.catalog(cfg);
+        SkyCatalog catalog = EngineAssembly.catalog(cfg);
+        if (cfg.knownObjects().syntheticCatalog()) {
+            // Persist the generated sky and run on the memory-mapped file, as a real catalog would be used;
+            // `skyring catalog query --catalog DIR/catalog.skycat` then answers against what the night saw.
+            final Path file = data.resolve("catalog.skycat");
+            catalog.writeTo(file);
+            catalog = SkyCatalog.open(file);
+        }
         System.out.printf("skyring demo: catalog %s (%d sources) ready in %.1f s%n", catalog.version(), catalog.size(),
                 (System.nanoTime() - t0) / 1e9);
         // The night happened over the last ten hours, so every observation time precedes its received time.

@@ -32,13 +32,25 @@ final class EngineAssembly {
         return file == null ? SkyringConfig.loadDefault() : SkyringConfig.load(file);
     }
 
+    /**
+     * The known-object catalog: the generated one for {@code known_objects.catalog: synthetic}, else the catalog
+     * file at that path, memory-mapped (nothing rebuilt).
+     */
     static SkyCatalog catalog(final SkyringConfig config) {
         final SkyringConfig.KnownObjects k = config.knownObjects();
-        if (!"synthetic".equals(k.catalog())) {
-            throw new ConfigException("known_objects.catalog: \"" + k.catalog()
-                    + "\" is not supported yet; allowed: synthetic (catalog files arrive with issue 3)");
+        if (k.syntheticCatalog()) {
+            return SyntheticCatalog.generate(k.syntheticSources(), k.syntheticSeed());
         }
-        return SyntheticCatalog.generate(k.syntheticSources(), k.syntheticSeed());
+        final Path file = Path.of(k.catalog());
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException("known_objects.catalog: \"" + k.catalog() + "\" is not a file (expected \"synthetic\""
+                    + " or a catalog built by `skyring catalog build --out FILE`)");
+        }
+        try {
+            return SkyCatalog.open(file);
+        } catch (IOException e) {
+            throw new ConfigException("known_objects.catalog: \"" + k.catalog() + "\": " + e.getMessage());
+        }
     }
 
     /** Parses {@code FORMAT:PATH} inputs; PATH may be a file, a directory or a glob. */

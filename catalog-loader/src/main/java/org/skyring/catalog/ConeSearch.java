@@ -22,4 +22,18 @@ public interface ConeSearch {
      * @throws IllegalArgumentException if a coordinate or the radius is out of range or not finite
      */
     int search(double raDeg, double decDeg, double radiusArcsec, ConeResult out);
+
+    /**
+     * As {@link #search(double, double, double, ConeResult)}, with sources that have a proper motion first moved
+     * from their catalog epoch to {@code epochJyear} (Julian year, e.g. 2026.5); separations are to the moved
+     * positions. NaN means "no epoch": positions as the catalog gives them.
+     */
+    int search(double raDeg, double decDeg, double radiusArcsec, double epochJyear, ConeResult out);
+
+    /** Julian year (TT ~ UTC at this precision) of a time in nanoseconds since the Unix epoch. */
+    static double julianYearOfUnixNanos(long unixNanos) {
+        // JD 2440587.5 is the Unix epoch, J2000.0 is JD 2451545.0, a Julian year is 365.25 days.
+        double days = unixNanos / 86_400e9 + (2440587.5 - 2451545.0);
+        return 2000.0 + days / 365.25;
+    }
 }

@@ -79,6 +79,24 @@ final class SkyGrid {
         return cellWidthDeg[zone];
     }
 
+    /** Solid angle of {@code cell} in square degrees: its zone's band area shared equally by the zone's cells. */
+    double cellAreaSqDeg(int cell) {
+        int lo = 0;
+        int hi = zoneCount - 1;
+        while (lo < hi) { // last zone whose first cell is <= cell
+            int mid = (lo + hi + 1) >>> 1;
+            if (firstCellOfZone[mid] <= cell) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        double decLo = Math.toRadians(-90.0 + lo * zoneHeightDeg);
+        double decHi = Math.toRadians(-90.0 + (lo + 1) * zoneHeightDeg);
+        double bandSr = 2.0 * Math.PI * (StrictMath.sin(decHi) - StrictMath.sin(decLo));
+        return bandSr * (180.0 / Math.PI) * (180.0 / Math.PI) / cellsInZone[lo];
+    }
+
     /** Zone holding declination {@code decDeg}; values beyond the poles clamp to the polar zones. */
     int zoneOf(double decDeg) {
         int zone = (int) Math.floor((decDeg + 90.0) / zoneHeightDeg);

@@ -37,6 +37,38 @@ public enum SourceType {
         return code;
     }
 
+    /** Lower-case name used in config, CSV files and JSON output ({@code variable_star}, {@code agn}...). */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The type named {@code text}: a {@link #key()} (any case) or an alias ({@code qso} = AGN, {@code cv},
+     * {@code var}, {@code sso}); null if none matches. Cold path (config and CSV loading).
+     */
+    public static SourceType parse(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        switch (t) {
+            case "qso":
+            case "agn/qso":
+                return AGN;
+            case "cv":
+                return CATACLYSMIC_VARIABLE;
+            case "var":
+            case "variable":
+                return VARIABLE_STAR;
+            case "sso":
+                return SOLAR_SYSTEM;
+            default:
+                for (SourceType type : values()) {
+                    if (type.key().equals(t)) {
+                        return type;
+                    }
+                }
+                return null;
+        }
+    }
+
     /**
      * The type persisted as {@code code}.
      *

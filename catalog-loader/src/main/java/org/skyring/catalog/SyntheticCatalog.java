@@ -1,6 +1,7 @@
 package org.skyring.catalog;
 
 import java.util.SplittableRandom;
+import java.util.function.DoubleConsumer;
 
 /**
  * Deterministic synthetic catalogs for load tests, benchmarks and demos, at any size.
@@ -37,19 +38,47 @@ public final class SyntheticCatalog {
 
     /** As {@link #generate(int, long)}, into a given builder (tests use one with a different grid). */
     static SkyCatalog generate(int count, long seed, SkyCatalog.Builder builder) {
+        return builder.build(addTo(builder, count, seed, fraction -> { }));
+    }
+
+    /**
+     * Adds the {@code count} sources of {@link #generate(int, long)} to {@code builder} (origin "synthetic"),
+     * reporting the fraction done to {@code progress} every 65,536 sources; returns the version the catalog
+     * should carry ({@code "synthetic-<count>-<seed>"}). {@code skyring catalog build --synthetic N} uses
+     * this to write the same sky the demo generates.
+     */
+    public static String addTo(SkyCatalog.Builder builder, int count, long seed, DoubleConsumer progress) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, was " + count);
         }
         SplittableRandom random = new SplittableRandom(seed);
+        CatalogEntry entry = new CatalogEntry();
+        byte origin = builder.origin("synthetic");
         double[] raDec = new double[2];
         for (int i = 0; i < count; i++) {
             SourceType type = drawType(random.nextDouble());
             double l = 360.0 * random.nextDouble();
             double b = concentratedInPlane(type) ? drawStellarLatitude(random) : drawIsotropicLatitude(random);
             SkyMath.galacticToEquatorial(l, b, raDec);
-            builder.add("SYN " + i, raDec[0], raDec[1], type, drawMagnitude(random));
+            entry.clear();
+            entry.id = "SYN " + i;
+            entry.raDeg = raDec[0];
+            entry.decDeg = raDec[1];
+            entry.type = type;
+            entry.mag = drawMagnitude(random);
+            entry.origin = origin;
+            builder.add(entry);
+            if ((i & 0xffff) == 0xffff) {
+                progress.accept((i + 1) / (double) count);
+            }
         }
-        return builder.build("synthetic-" + count + "-" + seed);
+        progress.accept(1.0);
+        return version(count, seed);
+    }
+
+    /** Version of the synthetic catalog of {@code count} sources and {@code seed}. */
+    public static String version(int count, long seed) {
+        return "synthetic-" + count + "-" + seed;
     }
 
     private static SourceType drawType(double u) {

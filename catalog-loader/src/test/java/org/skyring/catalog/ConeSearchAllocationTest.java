@@ -3,9 +3,12 @@ package org.skyring.catalog;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The cross-match stage runs a search per observation on the hot path, where garbage is a latency bug. */
 class ConeSearchAllocationTest {
@@ -15,12 +18,22 @@ class ConeSearchAllocationTest {
 
     @Test
     void searchAllocatesNothingInSteadyState() {
+        assertNoAllocation(SyntheticCatalog.generate(200_000, 11L), Double.NaN);
+    }
+
+    @Test
+    void mappedCatalogWithEpochPropagationAllocatesNothing(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("pm.skycat");
+        CatalogFileTest.richCatalog(200_000, 12).writeTo(file);
+        assertNoAllocation(SkyCatalog.open(file), 2026.5);
+    }
+
+    private static void assertNoAllocation(SkyCatalog catalog, double epoch) {
         com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assumeTrue(threads.isThreadAllocatedMemorySupported(), "JVM cannot count allocated bytes");
         threads.setThreadAllocatedMemoryEnabled(true);
 
-        SkyCatalog catalog = SyntheticCatalog.generate(200_000, 11L);
         SplittableRandom random = new SplittableRandom(3);
         double[] ra = new double[QUERIES];
         double[] dec = new double[QUERIES];
@@ -36,14 +49,14 @@ class ConeSearchAllocationTest {
         long sink = 0;
         for (int warm = 0; warm < 30; warm++) { // lets C2 compile search and the result reach full size
             for (int q = 0; q < QUERIES; q++) {
-                sink += catalog.search(ra[q], dec[q], radius[q], result);
+                sink += catalog.search(ra[q], dec[q], radius[q], epoch, result);
             }
         }
 
         long before = threads.getCurrentThreadAllocatedBytes();
         for (int s = 0; s < MEASURED_SEARCHES; s++) {
             int q = s & (QUERIES - 1);
-            sink += catalog.search(ra[q], dec[q], radius[q], result);
+            sink += catalog.search(ra[q], dec[q], radius[q], epoch, result);
         }
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 

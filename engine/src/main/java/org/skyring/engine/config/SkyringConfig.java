@@ -3,6 +3,8 @@ package org.skyring.engine.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.skyring.catalog.SourceType;
+import org.skyring.catalog.load.CsvMapping;
 import org.skyring.journal.QualityFlag;
 
 import java.io.IOException;
@@ -34,6 +36,8 @@ public record SkyringConfig(
         Avro avro) {
 
     public static final String DEFAULT_RESOURCE = "/skyring.yaml";
+    /** {@code known_objects.catalog} value selecting the generated catalog instead of a catalog file. */
+    public static final String SYNTHETIC_CATALOG = "synthetic";
 
     public record Engine(int ringSize, ThreadLayout layout, WaitStrategyChoice waitStrategy, String rollCycle,
                          String ingestHost) {
@@ -53,7 +57,12 @@ public record SkyringConfig(
                                double cvRadiusArcsec, double hostGalaxyRadiusArcsec,
                                double solarSystemKnownArcsec, double solarSystemSuspectArcsec,
                                double ps1StarRadiusArcsec, double ps1StarMinScore,
-                               double brightStarMaxMag, double brightStarHaloArcsec) {
+                               double brightStarMaxMag, double brightStarHaloArcsec, CsvMapping csv) {
+        /** True when {@link #catalog()} names the generated demo catalog rather than a catalog file. */
+        public boolean syntheticCatalog() {
+            return SYNTHETIC_CATALOG.equals(catalog);
+        }
+
         /** The widest radius any known-object rule needs: one cone search serves them all. */
         public double searchRadiusArcsec() {
             return Math.max(Math.max(Math.max(defaultRadiusArcsec, starRadiusArcsec), Math.max(agnRadiusArcsec, cvRadiusArcsec)),
@@ -216,7 +225,7 @@ public record SkyringConfig(
     }
 
     private static KnownObjects knownObjects(final ConfigSection s) {
-        final KnownObjects k = new KnownObjects(s.text("catalog", "synthetic"),
+        final KnownObjects k = new KnownObjects(catalogPath(s),
                 s.integer("synthetic_sources", 200_000, 0, 100_000_000),
                 s.integer("synthetic_seed", 42, 0, Integer.MAX_VALUE),
                 s.number("default_radius_arcsec", 2.0, 0.1, 1800), s.number("star_radius_arcsec", 1.5, 0.1, 1800),
@@ -224,13 +233,59 @@ public record SkyringConfig(
                 s.number("host_galaxy_radius_arcsec", 15.0, 0.1, 1800),
                 s.number("solar_system_known_arcsec", 5.0, 0, 3600), s.number("solar_system_suspect_arcsec", 20.0, 0, 3600),
                 s.number("ps1_star_radius_arcsec", 2.0, 0, 30), s.number("ps1_star_min_sgscore", 0.76, 0, 1),
-                s.number("bright_star_max_mag", 12.0, -30, 30), s.number("bright_star_halo_arcsec", 20.0, 0, 1800));
+                s.number("bright_star_max_mag", 12.0, -30, 30), s.number("bright_star_halo_arcsec", 20.0, 0, 1800),
+                csvMapping(s.section("csv")));
         if (k.solarSystemSuspectArcsec() < k.solarSystemKnownArcsec()) {
             throw new ConfigException(s.key("solar_system_suspect_arcsec") + ": " + k.solarSystemSuspectArcsec()
                     + " must be >= known_objects.solar_system_known_arcsec (" + k.solarSystemKnownArcsec() + ")");
         }
         s.finish();
         return k;
+    }
+
+    /** "synthetic" or a catalog file path (existence is checked when the catalog is opened, naming the key). */
+    private static String catalogPath(final ConfigSection s) {
+        final String catalog = s.text("catalog", SYNTHETIC_CATALOG);
+        if (catalog.isBlank()) {
+            throw new ConfigException(s.key("catalog") + ": \"" + catalog + "\" must be \"synthetic\" or the path of a"
+                    + " catalog file built by `skyring catalog build`");
+        }
+        return catalog;
+    }
+
+    /** Column mapping of the generic CSV catalog loader ({@code skyring catalog build --input csv:FILE}). */
+    private static CsvMapping csvMapping(final ConfigSection s) {
+        final CsvMapping d = CsvMapping.defaults();
+        final String delimiter = s.text("delimiter", String.valueOf(d.delimiter()));
+        if (delimiter.length() != 1) {
+            throw new ConfigException(s.key("delimiter") + ": \"" + delimiter + "\" must be exactly one character");
+        }
+        final String typeName = s.text("default_type", d.defaultType().key());
+        final SourceType defaultType = SourceType.parse(typeName);
+        if (defaultType == null) {
+            throw new ConfigException(s.key("default_type") + ": \"" + typeName + "\" is not a source type; allowed: "
+                    + java.util.Arrays.stream(SourceType.values()).map(SourceType::key).toList());
+        }
+        final String id = required(s, "id_column", d.idColumn());
+        final String ra = required(s, "ra_column", d.raColumn());
+        final String dec = required(s, "dec_column", d.decColumn());
+        final String origin = required(s, "origin", d.origin());
+        final CsvMapping m = new CsvMapping(delimiter.charAt(0), id, s.text("id_prefix", d.idPrefix()), ra, dec,
+                s.text("type_column", d.typeColumn()), defaultType, s.text("mag_column", d.magColumn()),
+                s.text("mag2_column", d.mag2Column()), s.text("epoch_column", d.epochColumn()),
+                s.number("epoch", d.epoch(), 1000, 3000), s.text("pm_ra_column", d.pmRaColumn()),
+                s.text("pm_dec_column", d.pmDecColumn()), s.text("parallax_column", d.parallaxColumn()),
+                s.text("redshift_column", d.redshiftColumn()), origin);
+        s.finish();
+        return m;
+    }
+
+    private static String required(final ConfigSection s, final String key, final String dflt) {
+        final String value = s.text(key, dflt);
+        if (value.isBlank()) {
+            throw new ConfigException(s.key(key) + ": \"" + value + "\" must not be empty (required)");
+        }
+        return value;
     }
 
     private static Artifacts artifacts(final ConfigSection s) {

@@ -1,6 +1,7 @@
 package org.skyring.engine.stage;
 
 import org.skyring.catalog.ConeResult;
+import org.skyring.catalog.ConeSearch;
 import org.skyring.catalog.SkyCatalog;
 import org.skyring.catalog.SourceType;
 import org.skyring.engine.config.SkyringConfig;
@@ -14,6 +15,9 @@ import org.skyring.journal.Rule;
  * Cross-match against known objects (Sherlock, Fink, AMPEL): the survey's own nearest-object fields (ZTF
  * ssdistnr, distpsnr1/sgscore1) and one cone search of the catalog at the widest radius any rule needs, each
  * source then judged at its type's radius. A galaxy never suppresses a transient: it is recorded as the host.
+ * The nearest non-galaxy match is the {@code known_object:<id>} flag (decision {@code matchSourceId}, the
+ * catalog's own id such as {@code HIP 19}). Stars with proper motion are matched where they are at the
+ * observation's time (the catalog propagates them from their catalog epoch).
  *
  * <p>Writes {@code event.knownRules} and the match/host fields of the decision, nothing else.
  */
@@ -21,6 +25,8 @@ public final class KnownObjectFilter implements Stage {
     private final SkyringConfig.KnownObjects config;
     private final SkyCatalog catalog;
     private final ConeResult cone = new ConeResult(64);
+    /** Reused id buffer: ids are copied catalog -> decision as bytes, never as a String (hot path). */
+    private final byte[] idBytes = new byte[64];
     private final double searchRadiusArcsec;
 
     public KnownObjectFilter(final SkyringConfig.KnownObjects config, final SkyCatalog catalog) {
@@ -55,7 +61,9 @@ public final class KnownObjectFilter implements Stage {
                 && o.nearestStarScore > config.ps1StarMinScore()) {
             rules |= Rule.KNOWN_PS1_STAR.mask();
         }
-        final int n = catalog.search(o.raDeg, o.decDeg, searchRadiusArcsec, cone);
+        final double epoch = o.observationTimeNanos == ObservationRecord.NO_TIME ? Double.NaN
+                : ConeSearch.julianYearOfUnixNanos(o.observationTimeNanos);
+        final int n = catalog.search(o.raDeg, o.decDeg, searchRadiusArcsec, epoch, cone);
         for (int k = 0; k < n; k++) { // ascending separation: the first hit of each kind is the nearest
             final int i = cone.index(k);
             final double sep = cone.separationArcsec(k);
@@ -63,7 +71,7 @@ public final class KnownObjectFilter implements Stage {
             if (type == SourceType.GALAXY) {
                 if (sep <= config.hostGalaxyRadiusArcsec() && d.hostId.isEmpty()) {
                     rules |= Rule.HOST_GALAXY.mask();
-                    d.hostId.set(catalog.sourceId(i));
+                    d.hostId.setBytes(idBytes, 0, catalog.sourceIdBytes(i, idBytes));
                     d.hostSeparationArcsec = sep;
                 }
                 continue;
@@ -72,7 +80,7 @@ public final class KnownObjectFilter implements Stage {
             if (sep <= radiusFor(type)) {
                 rules |= rule.mask();
                 if (d.matchSourceId.isEmpty()) {
-                    d.matchSourceId.set(catalog.sourceId(i));
+                    d.matchSourceId.setBytes(idBytes, 0, catalog.sourceIdBytes(i, idBytes));
                     d.matchType = type.code();
                     d.matchSeparationArcsec = sep;
                 }
