@@ -27,13 +27,17 @@ import java.util.Map;
  * and reports medians per phase plus ratios taken within each repetition (then their median).
  *
  * <pre>
- * BenchMain [--quick] [--json FILE] [--repeat N] [--systems a,b] [--layout L] [--wait W]
+ * BenchMain [--quick | --profile quick|full|tiny] [--json FILE] [--repeat N] [--systems a,b] [--layout L] [--wait W]
  * BenchMain --layouts [--quick] [--json FILE]   (every layout x wait strategy, Skyring and the ring limit)
+ * BenchMain --systems skyring --soak 60        (adds a phase holding 100 k obs/s for 60 s: GCs, allocation)
  * </pre>
  */
 public final class BenchMain {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+
+    /** Seconds of the last, 100 k obs/s soak phase of every worker; 0 = none. */
+    private static double soakSeconds;
 
     private BenchMain() {
     }
@@ -47,20 +51,24 @@ public final class BenchMain {
         ThreadLayout layout = engine.layout();
         WaitStrategyChoice wait = engine.waitStrategy();
         boolean layouts = false;
+        double soak = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> profile = Profile.QUICK;
+                case "--profile" -> profile = Profile.valueOf(enumName(value(args, ++i, "--profile")));
                 case "--json" -> jsonFile = Path.of(value(args, ++i, "--json"));
                 case "--repeat" -> repeat = Integer.parseInt(value(args, ++i, "--repeat"));
                 case "--systems" -> systems = Arrays.asList(value(args, ++i, "--systems").split(","));
                 case "--layout" -> layout = ThreadLayout.valueOf(enumName(value(args, ++i, "--layout")));
                 case "--wait" -> wait = WaitStrategyChoice.valueOf(enumName(value(args, ++i, "--wait")));
                 case "--layouts" -> layouts = true;
+                case "--soak" -> soak = Double.parseDouble(value(args, ++i, "--soak"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: [--quick] [--json FILE] [--repeat N] [--systems a,b] [--layout L] [--wait W] [--layouts]");
+                        + "; usage: [--quick] [--json FILE] [--repeat N] [--systems a,b] [--layout L] [--wait W] [--layouts] [--soak S]");
             }
         }
         final int reps = repeat > 0 ? repeat : profile.repetitions;
+        soakSeconds = soak;
         final Map<String, Object> report = layouts ? layoutSweep(profile, reps)
                 : compare(profile, reps, systems, layout, wait);
         if (jsonFile != null) {
@@ -75,15 +83,7 @@ public final class BenchMain {
     private static Map<String, Object> compare(final Profile profile, final int reps, final List<String> systems,
                                                final ThreadLayout layout, final WaitStrategyChoice wait)
             throws IOException, InterruptedException {
-        final List<Map<String, List<PhaseResult>>> runs = new ArrayList<>();
-        for (int r = 0; r < reps; r++) {
-            final Map<String, List<PhaseResult>> run = new LinkedHashMap<>();
-            for (final String system : systems) {
-                System.out.printf("bench: repetition %d/%d, %s (%s, %s)%n", r + 1, reps, system, lower(layout), lower(wait));
-                run.put(system, fork(system, profile, layout, wait));
-            }
-            runs.add(run);
-        }
+        final List<Map<String, List<PhaseResult>>> runs = repeat(profile, reps, systems, layout, wait);
         final Map<String, Object> report = BenchReport.compare(runs, systems);
         report.put("machine", machine());
         report.put("profile", lower(profile));
@@ -102,15 +102,7 @@ public final class BenchMain {
                 "%n| layout | wait strategy | Skyring obs/s | ring limit obs/s | p50 @100k | p99 @100k |%n|---|---|---|---|---|---|%n"));
         for (final ThreadLayout layout : ThreadLayout.values()) {
             for (final WaitStrategyChoice wait : WaitStrategyChoice.values()) {
-                final List<Map<String, List<PhaseResult>>> runs = new ArrayList<>();
-                for (int r = 0; r < reps; r++) {
-                    final Map<String, List<PhaseResult>> run = new LinkedHashMap<>();
-                    for (final String system : systems) {
-                        System.out.printf("bench: repetition %d/%d, %s (%s, %s)%n", r + 1, reps, system, lower(layout), lower(wait));
-                        run.put(system, fork(system, profile, layout, wait));
-                    }
-                    runs.add(run);
-                }
+                final List<Map<String, List<PhaseResult>>> runs = repeat(profile, reps, systems, layout, wait);
                 final Map<String, Object> report = BenchReport.compare(runs, systems);
                 byConfig.put(lower(layout) + "/" + lower(wait), report);
                 table.append(BenchReport.layoutRow(lower(layout), lower(wait), report));
@@ -123,6 +115,23 @@ public final class BenchMain {
         out.put("repetitions", reps);
         out.put("layouts", byConfig);
         return out;
+    }
+
+    /** Every system once per repetition, interleaved, so a noisy minute hits all of them. */
+    private static List<Map<String, List<PhaseResult>>> repeat(final Profile profile, final int reps,
+                                                               final List<String> systems, final ThreadLayout layout,
+                                                               final WaitStrategyChoice wait)
+            throws IOException, InterruptedException {
+        final List<Map<String, List<PhaseResult>>> runs = new ArrayList<>();
+        for (int r = 0; r < reps; r++) {
+            final Map<String, List<PhaseResult>> run = new LinkedHashMap<>();
+            for (final String system : systems) {
+                System.out.printf("bench: repetition %d/%d, %s (%s, %s)%n", r + 1, reps, system, lower(layout), lower(wait));
+                run.put(system, fork(system, profile, layout, wait));
+            }
+            runs.add(run);
+        }
+        return runs;
     }
 
     /** Runs one system's phases in a child JVM with this JVM's flags and classpath. */
@@ -139,7 +148,7 @@ public final class BenchMain {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(BenchWorker.class.getName());
-        cmd.addAll(List.of(system, profile.name(), layout.name(), wait.name()));
+        cmd.addAll(List.of(system, profile.name(), layout.name(), wait.name(), Double.toString(soakSeconds)));
         final Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         final List<PhaseResult> results = new ArrayList<>();
         final ObjectMapper json = new ObjectMapper();

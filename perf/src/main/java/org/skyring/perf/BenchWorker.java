@@ -9,10 +9,12 @@ import org.skyring.engine.config.WaitStrategyChoice;
  * Runs every phase of one system in this JVM (one JVM per system and repetition, so JIT profiles, heap and GC
  * counts of one system never leak into another) and prints one {@code PHASE <json>} line per measured phase.
  *
- * <p>Usage: {@code BenchWorker SYSTEM PROFILE LAYOUT WAIT_STRATEGY}.
+ * <p>Usage: {@code BenchWorker SYSTEM PROFILE LAYOUT WAIT_STRATEGY [SOAK_SECONDS]}: with a soak, a last phase
+ * holds 100 k obs/s that long (the "no GC in a one-minute run" check).
  */
 public final class BenchWorker {
     static final String PREFIX = "PHASE ";
+    static final long SOAK_RATE = 100_000;
 
     private BenchWorker() {
     }
@@ -22,6 +24,7 @@ public final class BenchWorker {
         final Profile profile = Profile.valueOf(args[1]);
         final ThreadLayout layout = ThreadLayout.valueOf(args[2]);
         final WaitStrategyChoice wait = WaitStrategyChoice.valueOf(args[3]);
+        final double soakSeconds = args.length > 4 ? Double.parseDouble(args[4]) : 0;
         final Workload workload = new Workload(SkyringConfig.loadDefault());
         final ObservationFeed feed = new ObservationFeed(workload.newGenerator());
         final LoadDriver driver = new LoadDriver();
@@ -32,6 +35,11 @@ public final class BenchWorker {
             print(json, driver.run(system, sut, feed, profile.max));
             for (final Phase rate : profile.rates) {
                 print(json, driver.run(system, sut, feed, rate));
+            }
+            if (soakSeconds > 0) {
+                final Phase soak = Phase.fixedRate(SOAK_RATE, soakSeconds);
+                print(json, driver.run(system, sut, feed,
+                        new Phase("soak_" + SOAK_RATE, SOAK_RATE, soak.maxCount(), soak.maxSeconds())));
             }
         }
     }

@@ -1,7 +1,6 @@
 package org.skyring.perf;
 
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import com.lmax.disruptor.util.DaemonThreadFactory;
@@ -17,9 +16,8 @@ import org.skyring.engine.ring.Pipeline;
  */
 final class DisruptorLimitSystem implements SystemUnderTest {
     private final Disruptor<ObservationEvent> disruptor;
-    private final RingBuffer<ObservationEvent> ring;
+    private final RingProducer producer;
     private final Histogram latency = LatencyClock.newHistogram();
-    private long claimed = -1;
 
     DisruptorLimitSystem(final Workload w, final ThreadLayout layout, final WaitStrategyChoice wait) {
         disruptor = new Disruptor<>(ObservationEvent::new, w.config().engine().ringSize(), DaemonThreadFactory.INSTANCE,
@@ -38,26 +36,22 @@ final class DisruptorLimitSystem implements SystemUnderTest {
                 disruptor.handleEventsWith(new NoOp()).then(last);
                 break;
         }
-        ring = disruptor.start();
+        producer = new RingProducer(disruptor.start());
     }
 
     @Override
     public void prepare(final ObservationFeed feed) {
-        claimed = ring.next();
-        final ObservationEvent e = ring.get(claimed);
-        e.reset(ObservationEvent.Kind.LIVE);
-        feed.next(e.obs);
+        producer.prepare(feed);
     }
 
     @Override
     public void send(final long intendedNanos) {
-        ring.get(claimed).publishNanos = intendedNanos;
-        ring.publish(claimed);
+        producer.send(intendedNanos);
     }
 
     @Override
     public boolean completed() {
-        return ring.getMinimumGatingSequence() >= claimed;
+        return producer.completed();
     }
 
     @Override
