@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One benchmark per decision stage, each on the generated night's mix (valid, invalid, bogus, known, artifacts,
- * transients), cycling through {@link BenchData#SIZE} observations so caches see realistic variety. Average time
+ * transients), cycling through {@link BenchData#SIZE} observations so caches see realistic variety; the stages
+ * after validation get only the observations that pass it, as in the engine. Average time
  * per observation; stages that keep state (artifact trackers) keep it across calls, as in the engine.
  */
 @State(Scope.Thread)
@@ -49,6 +50,8 @@ public class StageBenchmarks {
     private final long[] qualityRules = new long[BenchData.SIZE];
     private final long[] knownRules = new long[BenchData.SIZE];
     private final long[] artifactRules = new long[BenchData.SIZE];
+    /** The observations that pass validation: the only ones the later stages see in the engine. */
+    private ObservationRecord[] valid;
 
     @Setup
     public void setUp() {
@@ -60,14 +63,23 @@ public class StageBenchmarks {
         classifier = new Classifier(data.config, data.catalog.version(), EngineVersion.VERSION);
         radiusArcsec = data.config.knownObjects().searchRadiusArcsec();
         final ArtifactFilter setupArtifacts = new ArtifactFilter(data.config.artifacts());
+        final java.util.List<ObservationRecord> passed = new java.util.ArrayList<>();
         for (int i = 0; i < BenchData.SIZE; i++) {
             final ObservationRecord o = data.observation(i);
             decided[i] = new DecisionRecord();
-            validator.validate(o, decided[i]);
-            qualityRules[i] = quality.failedCuts(o);
-            knownRules[i] = crossMatch.match(o, decided[i]);
-            artifactRules[i] = setupArtifacts.artifacts(o);
+            if (validator.validate(o, decided[i])) {
+                passed.add(o);
+                qualityRules[i] = quality.failedCuts(o);
+                knownRules[i] = crossMatch.match(o, decided[i]);
+                artifactRules[i] = setupArtifacts.artifacts(o);
+            }
         }
+        // a power-of-two prefix, so the index wraps with a mask
+        valid = passed.subList(0, Integer.highestOneBit(passed.size())).toArray(new ObservationRecord[0]);
+    }
+
+    private ObservationRecord nextValid() {
+        return valid[next++ & (valid.length - 1)];
     }
 
     private ObservationRecord nextObservation() {
@@ -82,13 +94,13 @@ public class StageBenchmarks {
 
     @Benchmark
     public long qualityCuts() {
-        return quality.failedCuts(nextObservation());
+        return quality.failedCuts(nextValid());
     }
 
     /** The catalog's cone search alone, at the cross-match stage's largest radius. */
     @Benchmark
     public int coneSearch() {
-        final ObservationRecord o = nextObservation();
+        final ObservationRecord o = nextValid();
         return data.catalog.search(o.raDeg, o.decDeg, radiusArcsec, cone);
     }
 
@@ -96,12 +108,12 @@ public class StageBenchmarks {
     @Benchmark
     public long crossMatch() {
         decision.clear();
-        return crossMatch.match(nextObservation(), decision);
+        return crossMatch.match(nextValid(), decision);
     }
 
     @Benchmark
     public long artifactFeatures() {
-        return artifacts.artifacts(nextObservation());
+        return artifacts.artifacts(nextValid());
     }
 
     /** Classification alone, on the outputs the earlier stages produced for each observation (set up once). */
