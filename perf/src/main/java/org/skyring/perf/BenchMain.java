@@ -29,15 +29,16 @@ import java.util.Map;
  * <pre>
  * BenchMain [--quick | --profile quick|full|tiny] [--json FILE] [--repeat N] [--systems a,b] [--layout L] [--wait W]
  * BenchMain --layouts [--quick] [--json FILE]   (every layout x wait strategy, Skyring and the ring limit)
- * BenchMain --systems skyring --soak 60        (adds a phase holding 100 k obs/s for 60 s: GCs, allocation)
+ * BenchMain --systems skyring --soak 60 [--soak-rate R]   (adds a phase holding R obs/s, default 100 k, for 60 s)
  * </pre>
  */
 public final class BenchMain {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
-    /** Seconds of the last, 100 k obs/s soak phase of every worker; 0 = none. */
+    /** Seconds and rate of the last, soak phase of every worker; 0 seconds = none. */
     private static double soakSeconds;
+    private static long soakRatePerSecond;
 
     private BenchMain() {
     }
@@ -52,6 +53,7 @@ public final class BenchMain {
         WaitStrategyChoice wait = engine.waitStrategy();
         boolean layouts = false;
         double soak = 0;
+        long soakRate = BenchWorker.DEFAULT_SOAK_RATE;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> profile = Profile.QUICK;
@@ -63,12 +65,14 @@ public final class BenchMain {
                 case "--wait" -> wait = WaitStrategyChoice.valueOf(enumName(value(args, ++i, "--wait")));
                 case "--layouts" -> layouts = true;
                 case "--soak" -> soak = Double.parseDouble(value(args, ++i, "--soak"));
+                case "--soak-rate" -> soakRate = Long.parseLong(value(args, ++i, "--soak-rate"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: [--quick] [--json FILE] [--repeat N] [--systems a,b] [--layout L] [--wait W] [--layouts] [--soak S]");
+                        + "; usage: [--quick] [--json FILE] [--repeat N] [--systems a,b] [--layout L] [--wait W] [--layouts] [--soak S] [--soak-rate R]");
             }
         }
         final int reps = repeat > 0 ? repeat : profile.repetitions;
         soakSeconds = soak;
+        soakRatePerSecond = soakRate;
         final Map<String, Object> report = layouts ? layoutSweep(profile, reps)
                 : compare(profile, reps, systems, layout, wait);
         if (jsonFile != null) {
@@ -148,7 +152,8 @@ public final class BenchMain {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(BenchWorker.class.getName());
-        cmd.addAll(List.of(system, profile.name(), layout.name(), wait.name(), Double.toString(soakSeconds)));
+        cmd.addAll(List.of(system, profile.name(), layout.name(), wait.name(), Double.toString(soakSeconds),
+                Long.toString(soakRatePerSecond)));
         final Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         final List<PhaseResult> results = new ArrayList<>();
         final ObjectMapper json = new ObjectMapper();

@@ -9,12 +9,12 @@ import org.skyring.engine.config.WaitStrategyChoice;
  * Runs every phase of one system in this JVM (one JVM per system and repetition, so JIT profiles, heap and GC
  * counts of one system never leak into another) and prints one {@code PHASE <json>} line per measured phase.
  *
- * <p>Usage: {@code BenchWorker SYSTEM PROFILE LAYOUT WAIT_STRATEGY [SOAK_SECONDS]}: with a soak, a last phase
- * holds 100 k obs/s that long (the "no GC in a one-minute run" check).
+ * <p>Usage: {@code BenchWorker SYSTEM PROFILE LAYOUT WAIT_STRATEGY [SOAK_SECONDS [SOAK_RATE]]}: with a soak, a last
+ * phase holds SOAK_RATE obs/s (default 100 k) that long (the "no GC in a one-minute run" check).
  */
 public final class BenchWorker {
     static final String PREFIX = "PHASE ";
-    static final long SOAK_RATE = 100_000;
+    static final long DEFAULT_SOAK_RATE = 100_000;
 
     private BenchWorker() {
     }
@@ -25,6 +25,7 @@ public final class BenchWorker {
         final ThreadLayout layout = ThreadLayout.valueOf(args[2]);
         final WaitStrategyChoice wait = WaitStrategyChoice.valueOf(args[3]);
         final double soakSeconds = args.length > 4 ? Double.parseDouble(args[4]) : 0;
+        final long soakRate = args.length > 5 ? Long.parseLong(args[5]) : DEFAULT_SOAK_RATE;
         final Workload workload = new Workload(SkyringConfig.loadDefault());
         final ObservationFeed feed = new ObservationFeed(workload.newGenerator());
         final LoadDriver driver = new LoadDriver();
@@ -37,9 +38,9 @@ public final class BenchWorker {
                 print(json, driver.run(system, sut, feed, rate));
             }
             if (soakSeconds > 0) {
-                final Phase soak = Phase.fixedRate(SOAK_RATE, soakSeconds);
+                final Phase soak = Phase.fixedRate(soakRate, soakSeconds);
                 print(json, driver.run(system, sut, feed,
-                        new Phase("soak_" + SOAK_RATE, SOAK_RATE, soak.maxCount(), soak.maxSeconds())));
+                        new Phase("soak_" + soakRate, soakRate, soak.maxCount(), soak.maxSeconds())));
             }
         }
     }

@@ -14,9 +14,8 @@ import org.skyring.engine.ring.Pipeline;
  * The ring's limit: a Disruptor of the engine's shape (same entries, size, wait strategy, and consumer threads
  * per layout) whose handlers do nothing, except that the last one records end-to-end latency. No journal.
  */
-final class DisruptorLimitSystem implements SystemUnderTest {
+final class DisruptorLimitSystem extends RingSystem {
     private final Disruptor<ObservationEvent> disruptor;
-    private final RingProducer producer;
     private final Histogram latency = LatencyClock.newHistogram();
 
     DisruptorLimitSystem(final Workload w, final ThreadLayout layout, final WaitStrategyChoice wait) {
@@ -36,22 +35,7 @@ final class DisruptorLimitSystem implements SystemUnderTest {
                 disruptor.handleEventsWith(new NoOp()).then(last);
                 break;
         }
-        producer = new RingProducer(disruptor.start());
-    }
-
-    @Override
-    public void prepare(final ObservationFeed feed) {
-        producer.prepare(feed);
-    }
-
-    @Override
-    public void send(final long intendedNanos) {
-        producer.send(intendedNanos);
-    }
-
-    @Override
-    public boolean completed() {
-        return producer.completed();
+        publishTo(disruptor.start());
     }
 
     @Override

@@ -8,28 +8,32 @@ import org.skyring.engine.ring.ObservationEvent;
  * reset and fill it, then publish it with the intended send time as its publish time (so the last handler's
  * end-to-end latency is corrected for coordinated omission). Used only from the producer thread.
  */
-final class RingProducer {
-    private final RingBuffer<ObservationEvent> ring;
+abstract class RingSystem implements SystemUnderTest {
+    private RingBuffer<ObservationEvent> ring;
     private long claimed = -1;
 
-    RingProducer(final RingBuffer<ObservationEvent> ring) {
-        this.ring = ring;
+    /** Called once by the subclass's constructor with its started ring. */
+    protected final void publishTo(final RingBuffer<ObservationEvent> startedRing) {
+        this.ring = startedRing;
     }
 
-    void prepare(final ObservationFeed feed) {
+    @Override
+    public final void prepare(final ObservationFeed feed) {
         claimed = ring.next();
         final ObservationEvent e = ring.get(claimed);
         e.reset(ObservationEvent.Kind.LIVE);
         feed.next(e.obs);
     }
 
-    void send(final long intendedNanos) {
+    @Override
+    public final void send(final long intendedNanos) {
         ring.get(claimed).publishNanos = intendedNanos;
         ring.publish(claimed);
     }
 
     /** Every consumer has passed the last published entry. */
-    boolean completed() {
+    @Override
+    public final boolean completed() {
         return ring.getMinimumGatingSequence() >= claimed;
     }
 }
