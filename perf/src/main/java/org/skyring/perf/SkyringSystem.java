@@ -8,8 +8,7 @@ import org.skyring.engine.ring.Pipeline;
 /**
  * Skyring: the engine's own {@link Pipeline} (ring, stage handlers, per-stage histograms) with real journaling.
  * Its producer side ({@link RingSystem}) publishes with the intended send time, so the pipeline's own end-to-end
- * histogram is corrected for coordinated
- * omission.
+ * histogram is corrected for coordinated omission.
  */
 final class SkyringSystem extends RingSystem {
     private final TempJournals dir;
