@@ -2,14 +2,9 @@ package org.skyring.journal;
 
 import net.openhft.chronicle.bytes.Bytes;
 
-/** Shared primitives of the binary codecs: length-prefixed ASCII without allocation. */
+/** Shared read primitives of the binary codecs: length-prefixed ASCII without allocation (writes: RecordScratch). */
 final class BinaryFields {
     private BinaryFields() {
-    }
-
-    static void writeAscii(final Bytes<?> out, final FixedAscii s) {
-        out.writeStopBit(s.length());
-        out.write(s.array(), 0, s.length());
     }
 
     static void readAscii(final Bytes<?> in, final FixedAscii s) {

@@ -8,29 +8,32 @@ public final class DecisionCodec {
     }
 
     public static void write(final DecisionRecord d, final Bytes<?> out) {
-        out.writeShort((short) DecisionRecord.CURRENT_VERSION);
-        out.writeLong(d.inputIndex);
-        BinaryFields.writeAscii(out, d.observationId);
-        out.writeByte(d.category.code());
-        out.writeInt(d.destinations);
-        out.writeLong(d.rejectReasons);
-        BinaryFields.writeAscii(out, d.rejectDetail);
-        out.writeLong(d.rulesFired);
-        out.writeInt(d.flags);
-        out.writeDouble(d.urgency);
-        out.writeDouble(d.significance);
-        out.writeDouble(d.knownTypeMatch);
-        out.writeDouble(d.confidence);
-        out.writeDouble(d.riseRateMagPerDay);
-        BinaryFields.writeAscii(out, d.matchSourceId);
-        out.writeByte(d.matchType);
-        out.writeDouble(d.matchSeparationArcsec);
-        BinaryFields.writeAscii(out, d.hostId);
-        out.writeDouble(d.hostSeparationArcsec);
-        BinaryFields.writeAscii(out, d.configVersion);
-        BinaryFields.writeAscii(out, d.catalogVersion);
-        BinaryFields.writeAscii(out, d.modelVersion);
-        BinaryFields.writeAscii(out, d.engineVersion);
+        // Encoded in a per-thread array, then copied into `out` in one write (see RecordScratch for why).
+        final RecordScratch buf = RecordScratch.forThisThread().clear();
+        buf.writeShort(DecisionRecord.CURRENT_VERSION);
+        buf.writeLong(d.inputIndex);
+        buf.writeAscii(d.observationId);
+        buf.writeByte(d.category.code());
+        buf.writeInt(d.destinations);
+        buf.writeLong(d.rejectReasons);
+        buf.writeAscii(d.rejectDetail);
+        buf.writeLong(d.rulesFired);
+        buf.writeInt(d.flags);
+        buf.writeDouble(d.urgency);
+        buf.writeDouble(d.significance);
+        buf.writeDouble(d.knownTypeMatch);
+        buf.writeDouble(d.confidence);
+        buf.writeDouble(d.riseRateMagPerDay);
+        buf.writeAscii(d.matchSourceId);
+        buf.writeByte(d.matchType);
+        buf.writeDouble(d.matchSeparationArcsec);
+        buf.writeAscii(d.hostId);
+        buf.writeDouble(d.hostSeparationArcsec);
+        buf.writeAscii(d.configVersion);
+        buf.writeAscii(d.catalogVersion);
+        buf.writeAscii(d.modelVersion);
+        buf.writeAscii(d.engineVersion);
+        buf.copyTo(out);
     }
 
     public static void read(final Bytes<?> in, final DecisionRecord d) {

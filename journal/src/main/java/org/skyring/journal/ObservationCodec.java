@@ -24,69 +24,72 @@ public final class ObservationCodec {
         if (version < 1 || version > ObservationRecord.CURRENT_SCHEMA_VERSION) {
             throw new IllegalArgumentException("cannot write observation schema version " + version);
         }
-        out.writeShort((short) version);
-        out.writeInt(r.schemaVersion);
-        BinaryFields.writeAscii(out, r.observationId);
-        BinaryFields.writeAscii(out, r.sourceFacility);
-        BinaryFields.writeAscii(out, r.objectId);
-        out.writeLong(r.observationTimeNanos);
-        out.writeLong(r.receivedTimeNanos);
-        out.writeDouble(r.raDeg);
-        out.writeDouble(r.decDeg);
-        out.writeDouble(r.epochYear);
-        out.writeDouble(r.positionUncertaintyArcsec);
-        out.writeByte(r.measurementType.code());
-        out.writeDouble(r.value);
-        out.writeDouble(r.valueUncertainty);
-        out.writeByte(r.band.code());
-        out.writeDouble(r.frequencyGhz);
-        out.writeDouble(r.energyLowKev);
-        out.writeDouble(r.energyHighKev);
-        BinaryFields.writeAscii(out, r.instrument);
-        out.writeInt(r.detectorId);
-        out.writeLong(r.exposureId);
-        out.writeDouble(r.exposureTimeSec);
-        out.writeDouble(r.seeingArcsec);
-        out.writeDouble(r.airmass);
-        out.writeLong(r.qualityFlags);
-        out.writeDouble(r.realBogus);
-        out.writeDouble(r.deepRealBogus);
-        out.writeInt(r.badPixelCount);
-        out.writeDouble(r.fwhmPx);
-        out.writeDouble(r.elongation);
-        out.writeDouble(r.magDiff);
-        out.writeDouble(r.detectorX);
-        out.writeDouble(r.detectorY);
-        out.writeDouble(r.distanceToEdgePx);
-        out.writeDouble(r.solarSystemDistanceArcsec);
-        out.writeDouble(r.solarSystemMag);
-        out.writeDouble(r.nearestStarDistanceArcsec);
-        out.writeDouble(r.nearestStarScore);
-        out.writeInt(r.detectionCount);
-        out.writeLong(r.firstDetectionTimeNanos);
-        out.writeDouble(r.previousMag);
-        out.writeLong(r.previousTimeNanos);
-        out.writeDouble(r.lastNonDetectionLimitMag);
-        out.writeLong(r.lastNonDetectionTimeNanos);
-        BinaryFields.writeAscii(out, r.adapter);
-        out.writeInt(r.sourcePartition);
-        out.writeLong(r.sourceOffset);
-        BinaryFields.writeAscii(out, r.ingestHost);
-        BinaryFields.writeAscii(out, r.sourceError);
-        out.writeByte(r.truthLabel.code());
+        // Encoded in a per-thread array, then copied into `out` in one write (see RecordScratch for why).
+        final RecordScratch buf = RecordScratch.forThisThread().clear();
+        buf.writeShort(version);
+        buf.writeInt(r.schemaVersion);
+        buf.writeAscii(r.observationId);
+        buf.writeAscii(r.sourceFacility);
+        buf.writeAscii(r.objectId);
+        buf.writeLong(r.observationTimeNanos);
+        buf.writeLong(r.receivedTimeNanos);
+        buf.writeDouble(r.raDeg);
+        buf.writeDouble(r.decDeg);
+        buf.writeDouble(r.epochYear);
+        buf.writeDouble(r.positionUncertaintyArcsec);
+        buf.writeByte(r.measurementType.code());
+        buf.writeDouble(r.value);
+        buf.writeDouble(r.valueUncertainty);
+        buf.writeByte(r.band.code());
+        buf.writeDouble(r.frequencyGhz);
+        buf.writeDouble(r.energyLowKev);
+        buf.writeDouble(r.energyHighKev);
+        buf.writeAscii(r.instrument);
+        buf.writeInt(r.detectorId);
+        buf.writeLong(r.exposureId);
+        buf.writeDouble(r.exposureTimeSec);
+        buf.writeDouble(r.seeingArcsec);
+        buf.writeDouble(r.airmass);
+        buf.writeLong(r.qualityFlags);
+        buf.writeDouble(r.realBogus);
+        buf.writeDouble(r.deepRealBogus);
+        buf.writeInt(r.badPixelCount);
+        buf.writeDouble(r.fwhmPx);
+        buf.writeDouble(r.elongation);
+        buf.writeDouble(r.magDiff);
+        buf.writeDouble(r.detectorX);
+        buf.writeDouble(r.detectorY);
+        buf.writeDouble(r.distanceToEdgePx);
+        buf.writeDouble(r.solarSystemDistanceArcsec);
+        buf.writeDouble(r.solarSystemMag);
+        buf.writeDouble(r.nearestStarDistanceArcsec);
+        buf.writeDouble(r.nearestStarScore);
+        buf.writeInt(r.detectionCount);
+        buf.writeLong(r.firstDetectionTimeNanos);
+        buf.writeDouble(r.previousMag);
+        buf.writeLong(r.previousTimeNanos);
+        buf.writeDouble(r.lastNonDetectionLimitMag);
+        buf.writeLong(r.lastNonDetectionTimeNanos);
+        buf.writeAscii(r.adapter);
+        buf.writeInt(r.sourcePartition);
+        buf.writeLong(r.sourceOffset);
+        buf.writeAscii(r.ingestHost);
+        buf.writeAscii(r.sourceError);
+        buf.writeByte(r.truthLabel.code());
         if (version >= 2) {
-            out.writeDouble(r.reliability);
-            out.writeDouble(r.trailLengthArcsec);
-            BinaryFields.writeAscii(out, r.engineVersion);
+            buf.writeDouble(r.reliability);
+            buf.writeDouble(r.trailLengthArcsec);
+            buf.writeAscii(r.engineVersion);
         }
         if (version >= 3) {
-            writeHistory(r.history, out);
-            out.writeByte(r.noticeRole.code());
-            out.writeInt(r.noticeType);
+            writeHistory(r.history, buf);
+            buf.writeByte(r.noticeRole.code());
+            buf.writeInt(r.noticeType);
         }
+        buf.copyTo(out);
     }
 
-    private static void writeHistory(final PriorPhotometry h, final Bytes<?> out) {
+    private static void writeHistory(final PriorPhotometry h, final RecordScratch out) {
         out.writeStopBit(h.count());
         out.writeStopBit(h.dropped());
         for (int i = 0; i < h.count(); i++) {

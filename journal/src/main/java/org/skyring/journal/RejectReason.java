@@ -19,6 +19,9 @@ public enum RejectReason {
 
     private static final RejectReason[] VALUES = values();
 
+    /** Computed once: validation writes the key into every reject detail on the hot path. */
+    private final String key = name().toLowerCase(java.util.Locale.ROOT);
+
     public long mask() {
         return 1L << ordinal();
     }
@@ -29,7 +32,7 @@ public enum RejectReason {
 
     /** Summary key: "ra_out_of_range". */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return key;
     }
 
     public static RejectReason[] all() {

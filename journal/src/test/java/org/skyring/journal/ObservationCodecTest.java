@@ -24,6 +24,45 @@ class ObservationCodecTest {
         assertEquals(0, bytes.readRemaining(), "reader consumed exactly what the writer wrote");
     }
 
+    /**
+     * The writer encodes into a scratch array (RecordScratch) while the reader reads Chronicle Bytes field by field,
+     * so a round trip at the extremes proves the two agree on the format: a 200-character error (two-byte stop-bit
+     * length), every string at capacity, a full 64-point history with upper limits, NaN and negative values.
+     */
+    @Test
+    void scratchEncoderWritesWhatTheChronicleReaderReadsAtEveryExtreme() {
+        final ObservationRecord written = SampleRecords.observation(3);
+        written.observationId.set("i".repeat(ObservationRecord.ID_CAPACITY));
+        written.objectId.set("o".repeat(ObservationRecord.ID_CAPACITY));
+        written.ingestHost.set("h".repeat(ObservationRecord.HOST_CAPACITY));
+        written.sourceError.set("e".repeat(ObservationRecord.ERROR_CAPACITY));
+        written.raDeg = -0.0;
+        written.decDeg = Double.NaN;
+        written.sourceOffset = Long.MIN_VALUE;
+        written.detectorId = -1;
+        written.history.clear();
+        for (int i = 0; i < PriorPhotometry.CAPACITY + 3; i++) {
+            if (i % 3 == 0) {
+                written.history.addUpperLimit(1_000L * i, Band.R, 20.5);
+            } else {
+                written.history.addDetection(1_000L * i, Band.G, 18.0 + i / 100.0, i % 2 == 0 ? 0.05 : Double.NaN);
+            }
+        }
+        final Bytes<?> bytes = Bytes.allocateElasticDirect(16);
+        bytes.writeLong(0x1122334455667788L); // the copy must land at the write position, after earlier content
+        ObservationCodec.write(written, bytes);
+        assertEquals(0x1122334455667788L, bytes.readLong());
+        final ObservationRecord read = new ObservationRecord();
+        ObservationCodec.read(bytes, read);
+        assertEquals(0, bytes.readRemaining(), "reader consumed exactly what the writer wrote");
+        assertEquals(RecordText.observation(written), RecordText.observation(read));
+        assertTrue(written.history.dropped() > 0, "history overflowed its capacity");
+        assertTrue(written.history.contentEquals(read.history), "history points, upper limits and dropped count");
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(read.raDeg));
+        assertEquals(Long.MIN_VALUE, read.sourceOffset);
+        bytes.releaseLast();
+    }
+
     @Test
     void readsVersionOneRecordsWithTheCurrentReaderLeavingNewFieldsAbsent() {
         final ObservationRecord written = SampleRecords.observation(1);
@@ -69,6 +108,24 @@ class ObservationCodecTest {
         assertEquals(RecordText.decision(d), RecordText.decision(read));
         assertEquals(d.riseRateMagPerDay, read.riseRateMagPerDay);
         assertEquals(0, bytes.readRemaining());
+    }
+
+    @Test
+    void decisionWithAFullRejectDetailRoundTripsThroughTheScratchEncoder() {
+        final DecisionRecord d = SampleRecords.decision(5);
+        d.rejectDetail.set("r".repeat(400)); // a two-byte stop-bit length
+        d.urgency = Double.NaN;
+        final Bytes<?> bytes = Bytes.allocateElasticDirect(8);
+        DecisionCodec.write(d, bytes);
+        DecisionCodec.write(d, bytes);
+        final DecisionRecord read = new DecisionRecord();
+        DecisionCodec.read(bytes, read);
+        DecisionCodec.read(bytes, read);
+        assertEquals(RecordText.decision(d), RecordText.decision(read));
+        assertEquals(400, read.rejectDetail.length());
+        assertTrue(Double.isNaN(read.urgency));
+        assertEquals(0, bytes.readRemaining());
+        bytes.releaseLast();
     }
 
     @Test

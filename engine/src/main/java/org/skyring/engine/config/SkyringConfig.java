@@ -184,8 +184,8 @@ public record SkyringConfig(
             throw new ConfigException(s.key("ring_size") + ": " + ringSize + " is not a power of two");
         }
         final Engine e = new Engine(ringSize,
-                s.choice("layout", ThreadLayout.COMPACT, ThreadLayout.class),
-                s.choice("wait_strategy", WaitStrategyChoice.YIELDING, WaitStrategyChoice.class),
+                s.choice("layout", ThreadLayout.SINGLE, ThreadLayout.class),
+                s.choice("wait_strategy", WaitStrategyChoice.BLOCKING, WaitStrategyChoice.class),
                 rollCycle(s),
                 s.text("ingest_host", ""));
         s.finish();

@@ -78,7 +78,8 @@ public final class Pipeline {
         return h;
     }
 
-    static WaitStrategy waitStrategy(final WaitStrategyChoice choice) {
+    /** The Disruptor wait strategy for a config choice (public: the perf harness builds its limit ring with it). */
+    public static WaitStrategy waitStrategy(final WaitStrategyChoice choice) {
         switch (choice) {
             case BUSY_SPIN:
                 return new BusySpinWaitStrategy();

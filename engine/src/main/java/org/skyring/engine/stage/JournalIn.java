@@ -3,6 +3,7 @@ package org.skyring.engine.stage;
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.EpochNanoClock;
 import org.skyring.engine.ring.ObservationEvent;
+import org.skyring.journal.FixedAscii;
 import org.skyring.journal.JournalAppender;
 import org.skyring.journal.JournalCursor;
 import org.skyring.journal.ObservationRecord;
@@ -23,8 +24,9 @@ public final class JournalIn implements Stage {
     private final Supplier<JournalAppender> appenderFactory;
     private final Supplier<JournalCursor> verifyCursorFactory;
     private final EpochNanoClock clock;
-    private final String ingestHost;
-    private final String engineVersion;
+    /** Stamped into every live observation: kept as ASCII once, so stamping is an array copy, not a re-encode. */
+    private final FixedAscii ingestHost = new FixedAscii(ObservationRecord.HOST_CAPACITY);
+    private final FixedAscii engineVersion = new FixedAscii(ObservationRecord.NAME_CAPACITY);
     private final Long2LongHashMap indexByKeyHash = new Long2LongHashMap(1 << 20, 0.65f, -1L);
     /** Keys whose hash collides with a different key (rare, so an ordinary map is fine). */
     private final Map<String, Long> collidedKeys = new HashMap<>();
@@ -44,8 +46,8 @@ public final class JournalIn implements Stage {
         this.appenderFactory = appenderFactory;
         this.verifyCursorFactory = verifyCursorFactory;
         this.clock = clock;
-        this.ingestHost = ingestHost;
-        this.engineVersion = engineVersion;
+        this.ingestHost.set(ingestHost);
+        this.engineVersion.set(engineVersion);
     }
 
     @Override

@@ -18,6 +18,9 @@ import java.util.List;
 public final class Validator implements Stage {
     /** A notice's error circle may cover up to a hemisphere. */
     static final double MAX_NOTICE_RADIUS_ARCSEC = 180.0 * 3600.0;
+    /** Lower-case measurement type names, computed once (String.toLowerCase allocates). */
+    private static final String[] TYPE_NAMES = java.util.Arrays.stream(MeasurementType.values())
+            .map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
     private final SkyringConfig.Validation config;
     private final int[] knownVersions;
     private final StringBuilder detail = new StringBuilder(256);
@@ -83,8 +86,8 @@ public final class Validator implements Stage {
         if (o.observationTimeNanos == ObservationRecord.NO_TIME) {
             fail(RejectReason.MISSING_OBSERVATION_TIME, "observation_time is missing");
         } else if (o.receivedTimeNanos != ObservationRecord.NO_TIME && o.observationTimeNanos > o.receivedTimeNanos) {
-            fail(RejectReason.OBSERVATION_AFTER_RECEIVED, "observation_time_ns=", o.observationTimeNanos,
-                    " is after received_time_ns=" + o.receivedTimeNanos);
+            fail(RejectReason.OBSERVATION_AFTER_RECEIVED).append("observation_time_ns=").append(o.observationTimeNanos)
+                    .append(" is after received_time_ns=").append(o.receivedTimeNanos);
         }
     }
 
@@ -96,8 +99,8 @@ public final class Validator implements Stage {
     private void checkNotice(final ObservationRecord o) {
         if (o.observationTimeNanos != ObservationRecord.NO_TIME && o.receivedTimeNanos != ObservationRecord.NO_TIME
                 && o.observationTimeNanos > o.receivedTimeNanos) {
-            fail(RejectReason.OBSERVATION_AFTER_RECEIVED, "observation_time_ns=", o.observationTimeNanos,
-                    " is after received_time_ns=" + o.receivedTimeNanos);
+            fail(RejectReason.OBSERVATION_AFTER_RECEIVED).append("observation_time_ns=").append(o.observationTimeNanos)
+                    .append(" is after received_time_ns=").append(o.receivedTimeNanos);
         }
         if (Double.isNaN(o.raDeg) && Double.isNaN(o.decDeg)) {
             return;
@@ -105,8 +108,8 @@ public final class Validator implements Stage {
         checkRaDec(o);
         final double u = o.positionUncertaintyArcsec;
         if (!Double.isNaN(u) && !(u > 0.0 && u <= MAX_NOTICE_RADIUS_ARCSEC)) {
-            fail(RejectReason.UNCERTAINTY_NOT_POSITIVE, "position_uncertainty_arcsec=", u,
-                    " must be > 0 and <= " + MAX_NOTICE_RADIUS_ARCSEC + " for a notice");
+            fail(RejectReason.UNCERTAINTY_NOT_POSITIVE).append("position_uncertainty_arcsec=").append(u)
+                    .append(" must be > 0 and <= ").append(MAX_NOTICE_RADIUS_ARCSEC).append(" for a notice");
         }
     }
 
@@ -116,8 +119,8 @@ public final class Validator implements Stage {
         if (!Double.isFinite(u)) {
             fail(RejectReason.NON_FINITE_VALUE, "position_uncertainty_arcsec=", u, " is missing or not finite");
         } else if (u <= 0.0 || u > config.maxPositionUncertaintyArcsec()) {
-            fail(RejectReason.UNCERTAINTY_NOT_POSITIVE, "position_uncertainty_arcsec=", u,
-                    " must be > 0 and <= " + config.maxPositionUncertaintyArcsec());
+            fail(RejectReason.UNCERTAINTY_NOT_POSITIVE).append("position_uncertainty_arcsec=").append(u)
+                    .append(" must be > 0 and <= ").append(config.maxPositionUncertaintyArcsec());
         }
     }
 
@@ -148,12 +151,12 @@ public final class Validator implements Stage {
         } else if (err <= 0.0) {
             fail(RejectReason.UNCERTAINTY_NOT_POSITIVE, "value_uncertainty=", err, " must be > 0");
         } else if (magnitudes && err >= config.maxPhotometricErrorMag()) {
-            fail(RejectReason.PHOTOMETRIC_ERROR_OUT_OF_RANGE, "value_uncertainty=", err,
-                    " mag must be < " + config.maxPhotometricErrorMag());
+            fail(RejectReason.PHOTOMETRIC_ERROR_OUT_OF_RANGE).append("value_uncertainty=").append(err)
+                    .append(" mag must be < ").append(config.maxPhotometricErrorMag());
         }
         if (magnitudes) {
             if (o.band == Band.NONE) {
-                fail(RejectReason.INVALID_BAND, "band is missing for " + o.measurementType.name().toLowerCase());
+                fail(RejectReason.INVALID_BAND).append("band is missing for ").append(TYPE_NAMES[o.measurementType.ordinal()]);
             }
         } else if (o.measurementType == MeasurementType.RADIO) {
             if (!(o.frequencyGhz > 0.0) || !Double.isFinite(o.frequencyGhz)) {
@@ -161,15 +164,15 @@ public final class Validator implements Stage {
             }
         } else if (o.measurementType == MeasurementType.XRAY) {
             if (!(o.energyLowKev >= 0.0 && o.energyHighKev > o.energyLowKev) || !Double.isFinite(o.energyHighKev)) {
-                fail(RejectReason.INVALID_BAND, "energy band [", o.energyLowKev,
-                        ", " + o.energyHighKev + "] keV must satisfy 0 <= low < high for xray");
+                fail(RejectReason.INVALID_BAND).append("energy band [").append(o.energyLowKev).append(", ")
+                        .append(o.energyHighKev).append("] keV must satisfy 0 <= low < high for xray");
             }
         }
     }
 
     private void checkOptionalFinite(final String field, final double v) {
         if (Double.isInfinite(v)) {
-            fail(RejectReason.NON_FINITE_VALUE, field + "=", v, " is not finite");
+            fail(RejectReason.NON_FINITE_VALUE).append(field).append('=').append(v).append(" is not finite");
         }
     }
 
@@ -183,9 +186,17 @@ public final class Validator implements Stage {
     }
 
     private void fail(final RejectReason reason, final CharSequence message) {
+        fail(reason).append(message);
+    }
+
+    /**
+     * Records the reason and starts its message; the caller appends the rest piece by piece. Appending numbers
+     * to the reused builder allocates nothing, where string concatenation would allocate on every rejection.
+     */
+    private StringBuilder fail(final RejectReason reason) {
         reasons |= reason.mask();
         separator();
-        detail.append(reason.key()).append(": ").append(message);
+        return detail.append(reason.key()).append(": ");
     }
 
     private void fail(final RejectReason reason, final String prefix, final double value, final String suffix) {
