@@ -2,6 +2,8 @@ package org.skyring.engine.stage;
 
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.skyring.engine.metrics.LiveCounters;
 import org.skyring.engine.ring.ObservationEvent;
 import org.skyring.journal.JournalAppender;
 import org.skyring.journal.JournalCursor;
@@ -20,6 +22,8 @@ import java.util.function.Supplier;
  * from the journal, so a collision can never drop an observation.
  */
 public final class JournalIn implements Stage {
+    public static final String NAME = "journal_in";
+
     private final Supplier<JournalAppender> appenderFactory;
     private final Supplier<JournalCursor> verifyCursorFactory;
     private final EpochNanoClock clock;
@@ -31,8 +35,8 @@ public final class JournalIn implements Stage {
     private final ObservationRecord verifyScratch = new ObservationRecord();
     private JournalAppender appender;
     private JournalCursor verifyCursor;
-    private long journaled;
-    private long duplicates;
+    private AtomicCounter journaled = LiveCounters.detached();
+    private AtomicCounter duplicates = LiveCounters.detached();
 
     /**
      * @param appenderFactory     opens the input journal appender on this stage's thread; null when the
@@ -48,9 +52,15 @@ public final class JournalIn implements Stage {
         this.engineVersion = engineVersion;
     }
 
+    /** Counts into the live counters from now on; before the ring starts. */
+    public void countInto(final LiveCounters counters) {
+        journaled = counters.journaled();
+        duplicates = counters.duplicates();
+    }
+
     @Override
     public String name() {
-        return "journal_in";
+        return NAME;
     }
 
     @Override
@@ -67,7 +77,7 @@ public final class JournalIn implements Stage {
             // Chronicle's recovery only after this process re-journaled it. The first occurrence wins.
             if (isDuplicate(obs)) {
                 e.duplicate = true;
-                duplicates++;
+                duplicates.incrementRelease();
                 return;
             }
             remember(obs, e.inputIndex);
@@ -75,7 +85,7 @@ public final class JournalIn implements Stage {
         }
         if (isDuplicate(obs)) {
             e.duplicate = true;
-            duplicates++;
+            duplicates.incrementRelease();
             return;
         }
         obs.receivedTimeNanos = clock.nanoTime();
@@ -83,7 +93,7 @@ public final class JournalIn implements Stage {
         obs.engineVersion.set(engineVersion);
         markOversizeFields(obs);
         e.inputIndex = appender.appendObservation(obs);
-        journaled++;
+        journaled.incrementRelease();
         remember(obs, e.inputIndex);
     }
 
@@ -165,11 +175,11 @@ public final class JournalIn implements Stage {
     }
 
     public long journaled() {
-        return journaled;
+        return journaled.get();
     }
 
     public long duplicates() {
-        return duplicates;
+        return duplicates.get();
     }
 
     @Override
