@@ -36,7 +36,7 @@ class EngineEndToEndTest {
     @TempDir
     Path dir;
 
-    private static ObservationRecord obs(final int i) {
+    static ObservationRecord obs(final int i) {
         final ObservationRecord o = new ObservationRecord();
         o.observationId.set("obs-" + i);
         o.sourceFacility.set("ZTF");
