@@ -58,6 +58,22 @@ public final class CountersView implements AutoCloseable {
             throw new IllegalArgumentException("no counter " + label + " in " + file);
         }
 
+        /** The latency figures by tag (stages, end_to_end), each indexed by {@link LatencyStat#ordinal()}. */
+        public Map<String, long[]> latency() {
+            final Map<String, long[]> byTag = new LinkedHashMap<>();
+            for (final Counter c : counters) {
+                if (c.kind() == CounterKind.LATENCY) {
+                    final int dot = c.key().lastIndexOf('.');
+                    final LatencyStat stat = LatencyStat.ofKey(c.key().substring(dot + 1));
+                    if (dot > 0 && stat != null) {
+                        byTag.computeIfAbsent(c.key().substring(0, dot), t -> new long[LatencyStat.values().length])
+                                [stat.ordinal()] = c.value();
+                    }
+                }
+            }
+            return byTag;
+        }
+
         public boolean isRunning() {
             return endEpochMs == 0;
         }
