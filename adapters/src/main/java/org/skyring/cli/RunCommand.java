@@ -53,7 +53,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         System.out.println("skyring run: data directory " + dir.toAbsolutePath() + ", config " + cfg.version()
                 + ", catalog " + catalog.version() + ", layout " + cfg.engine().layout().name().toLowerCase());
         final RunResult result;
-        try {
+        try (PrometheusEndpoint metrics = EngineAssembly.prometheus(cfg, dir, System.out)) {
             result = new Engine(cfg, catalog).run(RunSpec.live(dir, sources, untilIdle, stop));
         } finally {
             stopped.countDown();

@@ -4,9 +4,6 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.RollCycles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.skyring.adapters.generator.NightGenerator;
-import org.skyring.adapters.jsonl.JsonLinesWriter;
-import org.skyring.catalog.SyntheticCatalog;
 import org.skyring.journal.DecisionRecord;
 import org.skyring.journal.Destination;
 import org.skyring.journal.JournalCursor;
@@ -18,7 +15,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,16 +36,7 @@ class CrashRecoveryTest {
     @Test
     void sigkillMidStreamThenRestartLosesNothingAndRoutesNothingTwice() throws Exception {
         final Path input = tmp.resolve("night.jsonl");
-        final long start = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - TimeUnit.HOURS.toNanos(10);
-        final NightGenerator generator = new NightGenerator(SyntheticCatalog.generate(200_000, 42), 7, start);
-        final ObservationRecord r = new ObservationRecord();
-        try (JsonLinesWriter w = new JsonLinesWriter(Files.newOutputStream(input))) {
-            for (int i = 0; i < COUNT; i++) {
-                r.clear();
-                generator.next(r);
-                w.write(r);
-            }
-        }
+        EngineProcess.writeNight(input, COUNT, 7);
         final Path data = tmp.resolve("data");
         final Process first = engine(input, data, tmp.resolve("first.log"));
         waitForJournal(data, first);
@@ -76,16 +63,7 @@ class CrashRecoveryTest {
     }
 
     private static Process engine(final Path input, final Path data, final Path log) throws IOException {
-        final String projectDir = System.getProperty("skyring.project.dir");
-        final List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("@" + Path.of(projectDir, "config", "jvm.options"));
-        cmd.add("-Xmx1g");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(SkyringCli.class.getName());
-        cmd.addAll(List.of("run", "--input", "jsonl:" + input, "--dir", data.toString(), "--until-idle"));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return EngineProcess.start(log, "run", "--input", "jsonl:" + input, "--dir", data.toString(), "--until-idle");
     }
 
     /** Waits until the child has journaled part of the input (but is still running). */

@@ -34,23 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The counters file and the latency interval log of a real engine run agree with its run summary. */
 class EngineObservabilityTest {
     private static final int COUNT = 20_000;
-    private final SkyringConfig config = SkyringConfig.parse(
-            new String(readDefault()) + "\n" + "metrics:\n  latency_interval_ms: 100\n");
+    /** Defaults, with intervals short enough for several in one test run. */
+    private final SkyringConfig config = SkyringConfig.parse("metrics:\n  latency_interval_ms: 100\n");
     private final SkyCatalog catalog = new SkyCatalog.Builder()
             .add("HIP 7", 50.0, 10.0, SourceType.STAR, 9.5).build("obs-catalog");
 
     @TempDir
     Path dir;
-
-    private static byte[] readDefault() {
-        try (var in = SkyringConfig.class.getResourceAsStream(SkyringConfig.DEFAULT_RESOURCE)) {
-            // The shipped config without its metrics section, to which the test appends its own.
-            final String yaml = new String(in.readAllBytes());
-            return yaml.substring(0, yaml.indexOf("\nmetrics:")).getBytes();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private RunResult run(final int count) {
         final List<ObservationRecord> records = new ArrayList<>();

@@ -39,14 +39,14 @@ public final class LiveCounters implements AutoCloseable {
     private LiveCounters(final CountersFile file) {
         this.file = file;
         this.manager = new CountersManager(file.metadataBuffer(), file.valuesBuffer(), StandardCharsets.US_ASCII);
-        received = counter(CounterKind.OBSERVATIONS, "received");
-        recovered = counter(CounterKind.OBSERVATIONS, "recovered");
-        journaled = counter(CounterKind.OBSERVATIONS, "journaled");
-        duplicates = counter(CounterKind.OBSERVATIONS, "duplicates");
-        ringRemainingCapacity = counter(CounterKind.GAUGE, "ring_remaining_capacity");
-        journalLag = counter(CounterKind.GAUGE, "journal_lag");
-        pressureLevel = counter(CounterKind.GAUGE, "pressure_level");
-        heartbeat = counter(CounterKind.GAUGE, "heartbeat_epoch_ms");
+        received = counter(ObservationCount.RECEIVED);
+        recovered = counter(ObservationCount.RECOVERED);
+        journaled = counter(ObservationCount.JOURNALED);
+        duplicates = counter(ObservationCount.DUPLICATES);
+        ringRemainingCapacity = counter(CounterKind.GAUGE, GaugeName.RING_REMAINING_CAPACITY.key());
+        journalLag = counter(CounterKind.GAUGE, GaugeName.JOURNAL_LAG.key());
+        pressureLevel = counter(CounterKind.GAUGE, GaugeName.PRESSURE_LEVEL.key());
+        heartbeat = counter(CounterKind.GAUGE, GaugeName.HEARTBEAT_EPOCH_MS.key());
     }
 
     /** Creates {@code DIR/counters.dat} anew; call {@link #publish()} once every counter is allocated. */
@@ -65,6 +65,10 @@ public final class LiveCounters implements AutoCloseable {
     /** Allocates a counter; its label is {@code PREFIX.KEY}. Start-up only: this allocates. */
     public AtomicCounter counter(final CounterKind kind, final String key) {
         return manager.newCounter(kind.prefix() + "." + key, kind.typeId(), buffer -> buffer.putStringAscii(0, key));
+    }
+
+    public AtomicCounter counter(final ObservationCount count) {
+        return counter(CounterKind.OBSERVATIONS, count.key());
     }
 
     /** Makes the file readable by other processes (after the last allocation, before the ring starts). */

@@ -3,6 +3,7 @@ package org.skyring.engine.stage;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.skyring.engine.metrics.CounterKind;
 import org.skyring.engine.metrics.LiveCounters;
+import org.skyring.engine.metrics.ObservationCount;
 import org.skyring.journal.Category;
 import org.skyring.journal.DecisionRecord;
 import org.skyring.journal.Destination;
@@ -42,9 +43,9 @@ public final class EngineCounters {
         for (final RejectReason r : REJECT_REASONS) {
             byRejectReason[r.ordinal()] = live.counter(CounterKind.REJECTION, r.key());
         }
-        decided = live.counter(CounterKind.OBSERVATIONS, "decided");
-        recoveredDecided = live.counter(CounterKind.OBSERVATIONS, "recovered_decided");
-        alreadyDecided = live.counter(CounterKind.OBSERVATIONS, "recovered_already_decided");
+        decided = live.counter(ObservationCount.DECIDED);
+        recoveredDecided = live.counter(ObservationCount.RECOVERED_DECIDED);
+        alreadyDecided = live.counter(ObservationCount.RECOVERED_ALREADY_DECIDED);
     }
 
     void count(final DecisionRecord d, final TruthLabel truth, final boolean recovered) {
