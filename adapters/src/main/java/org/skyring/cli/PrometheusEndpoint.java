@@ -135,7 +135,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
         final List<Quantile> q = new ArrayList<>();
         for (final LatencyStat stat : LatencyStat.values()) {
             if (stat.percentile() > 0 && stat.percentile() < 100) {
-                q.add(new Quantile(stat.percentile() / 100.0, v[stat.ordinal()] / 1e9));
+                q.add(new Quantile(stat.quantile(), v[stat.ordinal()] / 1e9));
             }
         }
         return Quantiles.of(q);

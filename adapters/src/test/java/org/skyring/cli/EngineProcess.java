@@ -1,8 +1,14 @@
 package org.skyring.cli;
 
+import org.skyring.adapters.generator.GeneratedNightSource;
 import org.skyring.adapters.generator.NightGenerator;
 import org.skyring.adapters.jsonl.JsonLinesWriter;
+import org.skyring.catalog.SkyCatalog;
 import org.skyring.catalog.SyntheticCatalog;
+import org.skyring.engine.Engine;
+import org.skyring.engine.RunResult;
+import org.skyring.engine.RunSpec;
+import org.skyring.engine.config.SkyringConfig;
 import org.skyring.journal.ObservationRecord;
 
 import java.io.IOException;
@@ -11,10 +17,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Tests that need the real CLI in a process of its own: a generated night as JSON lines, and the launcher. */
+/**
+ * Generated nights for tests of the whole engine: as JSON lines for the real CLI in a process of its own, or
+ * straight from the generator through an engine in this JVM.
+ */
 final class EngineProcess {
     private EngineProcess() {
+    }
+
+    /** Runs {@code count} generated observations through a real engine in this JVM (on the calling thread). */
+    static RunResult runNight(final Path dataDir, final SkyringConfig config, final long count, final boolean untilIdle,
+                              final AtomicBoolean stop) {
+        final SkyCatalog catalog = EngineAssembly.catalog(config);
+        final long start = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - TimeUnit.HOURS.toNanos(10);
+        final NightGenerator generator = new NightGenerator(catalog, 2026, start);
+        return new Engine(config, catalog).run(RunSpec.live(dataDir,
+                List.of(new GeneratedNightSource(generator, count)), untilIdle, stop));
     }
 
     /** Writes {@code count} generated observations (the default synthetic catalog's sky) as JSON lines. */

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * run summary.
  */
 class StatCommandTest {
-    private static final int COUNT = 200_000;
+    private static final int COUNT = 100_000;
     private final ObjectMapper json = new ObjectMapper();
 
     @TempDir
