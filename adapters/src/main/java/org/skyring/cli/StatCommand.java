@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.skyring.engine.metrics.CounterKind;
 import org.skyring.engine.metrics.CountersFile;
 import org.skyring.engine.metrics.CountersView;
+import org.skyring.engine.metrics.GaugeName;
 import org.skyring.engine.metrics.LatencyStat;
 import org.skyring.engine.metrics.LiveCounters;
 import picocli.CommandLine.Command;
@@ -12,7 +13,10 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -135,14 +139,21 @@ final class StatCommand implements java.util.concurrent.Callable<Integer> {
                 (s.endEpochMs() - s.startEpochMs()) / 1e3);
         sb.append(String.format(Locale.ROOT, "skyring stat: %s  pid %d  %s%n", s.file(), s.pid(), state));
         sb.append(String.format(Locale.ROOT, "  %-44s %16s %14s%n", "counter", "value", "rate/s"));
-        for (final CountersView.Counter c : s.counters()) {
+        final List<CountersView.Counter> shown = new ArrayList<>(s.counters());
+        // Grouped by kind (stable: allocation order within a kind, stage in/out side by side).
+        shown.sort(Comparator.comparingInt(c -> c.kind() == CounterKind.STAGE_OUT ? CounterKind.STAGE_IN.ordinal()
+                : c.kind().ordinal()));
+        for (final CountersView.Counter c : shown) {
             if (c.kind() == CounterKind.LATENCY || c.kind() == CounterKind.REJECTION && c.value() == 0) {
                 continue;
             }
             final Double rate = rates.get(c.label());
             String value = String.format(Locale.ROOT, "%,d", c.value());
-            if (c.label().equals("gauge.pressure_level") && c.value() >= 0 && c.value() < LiveCounters.PRESSURE_LEVELS.size()) {
+            if (c.key().equals(GaugeName.PRESSURE_LEVEL.key()) && c.value() >= 0
+                    && c.value() < LiveCounters.PRESSURE_LEVELS.size()) {
                 value = LiveCounters.PRESSURE_LEVELS.get((int) c.value()) + " (" + c.value() + ")";
+            } else if (c.key().equals(GaugeName.HEARTBEAT_EPOCH_MS.key())) {
+                value = String.format(Locale.ROOT, "%.1f s ago", (now - c.value()) / 1e3);
             }
             sb.append(String.format(Locale.ROOT, "  %-44s %16s %14s%n", c.label(), value,
                     rate == null ? "" : String.format(Locale.ROOT, "%,.1f", rate)));
