@@ -103,7 +103,7 @@ final class StatCommand implements java.util.concurrent.Callable<Integer> {
             seconds = (s.takenNanos() - previous.takenNanos()) / 1e9;
             before = previous.byLabel();
         } else {
-            final long endMs = s.isRunning() ? System.currentTimeMillis() : s.endEpochMs();
+            final long endMs = s.endEpochMs() == 0 ? System.currentTimeMillis() : s.endEpochMs();
             seconds = (endMs - s.startEpochMs()) / 1e3;
             before = Map.of();
         }
@@ -133,10 +133,15 @@ final class StatCommand implements java.util.concurrent.Callable<Integer> {
     static String table(final CountersView.Snapshot s, final Map<String, Double> rates) {
         final StringBuilder sb = new StringBuilder();
         final long now = System.currentTimeMillis();
-        final String state = s.isRunning()
-                ? String.format(Locale.ROOT, "running for %.1f s", (now - s.startEpochMs()) / 1e3)
-                : String.format(Locale.ROOT, "stopped %.1f s ago after %.1f s", (now - s.endEpochMs()) / 1e3,
-                (s.endEpochMs() - s.startEpochMs()) / 1e3);
+        final String state;
+        if (s.isRunning()) {
+            state = String.format(Locale.ROOT, "running for %.1f s", (now - s.startEpochMs()) / 1e3);
+        } else if (s.isAbandoned()) {
+            state = "gone without closing the file (killed?): last values";
+        } else {
+            state = String.format(Locale.ROOT, "stopped %.1f s ago after %.1f s", (now - s.endEpochMs()) / 1e3,
+                    (s.endEpochMs() - s.startEpochMs()) / 1e3);
+        }
         sb.append(String.format(Locale.ROOT, "skyring stat: %s  pid %d  %s%n", s.file(), s.pid(), state));
         sb.append(String.format(Locale.ROOT, "  %-44s %16s %14s%n", "counter", "value", "rate/s"));
         final List<CountersView.Counter> shown = new ArrayList<>(s.counters());

@@ -74,8 +74,18 @@ public final class CountersView implements AutoCloseable {
             return byTag;
         }
 
+        /** The engine has not closed the file and its process is alive. */
         public boolean isRunning() {
-            return endEpochMs == 0;
+            return endEpochMs == 0 && isProcessAlive();
+        }
+
+        /** The engine stopped without closing the file (killed, crashed): its counters are its last values. */
+        public boolean isAbandoned() {
+            return endEpochMs == 0 && !isProcessAlive();
+        }
+
+        private boolean isProcessAlive() {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
         }
     }
 
