@@ -40,7 +40,7 @@ class LatencyReportCommandTest {
     @BeforeAll
     static void runEngine() throws Exception {
         final SkyringConfig config = SkyringConfig.parse("metrics:\n  latency_interval_ms: 100\n");
-        EngineProcess.runNight(dir.resolve("data"), config, 100_000, true, new AtomicBoolean());
+        EngineProcess.runNight(dir.resolve("data"), config, 50_000, true, new AtomicBoolean());
         try (Stream<Path> files = Files.list(dir.resolve("data").resolve(MetricsAgent.LATENCY_DIR))) {
             hlog = files.filter(f -> f.toString().endsWith(".hlog")).findFirst().orElseThrow();
         }

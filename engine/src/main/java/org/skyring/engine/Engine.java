@@ -84,6 +84,7 @@ public final class Engine {
                 live.publish();
                 final RingBuffer<ObservationEvent> ring = pipeline.start();
                 final long start;
+                final long elapsed;
                 final long recovered;
                 final Ingest ingest;
                 try {
@@ -93,10 +94,10 @@ public final class Engine {
                     ingest = ingestLive(ring, spec, live.received());
                     pipeline.drainAndStop();
                     ringStopped = true;
+                    elapsed = System.nanoTime() - start;
                 } finally {
                     metrics.close(); // takes the last interval: every recorded entry is in the totals
                 }
-                final long elapsed = System.nanoTime() - start;
                 counters.freeze();
                 return result(pipeline, metrics, counters, journalIn, ingest, recovered, elapsed);
             } finally {

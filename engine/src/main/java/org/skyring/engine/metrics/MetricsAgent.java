@@ -77,6 +77,7 @@ public final class MetricsAgent implements AutoCloseable {
             logFile = null;
             log = null;
         }
+        warmUp();
         thread = new Thread(this::run, "skyring-metrics");
         thread.setDaemon(true);
     }
@@ -94,6 +95,21 @@ public final class MetricsAgent implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create latency log " + file, e);
         }
+    }
+
+    /**
+     * Runs the interval path once on empty histograms before the ring starts: the classes it needs (the log's
+     * compression and encoding) load now, not in the middle of the run, where loading them could deoptimise
+     * code the ring threads are running.
+     */
+    private void warmUp() {
+        final Histogram empty = LatencyRecorder.newHistogram();
+        empty.encodeIntoCompressedByteBuffer(java.nio.ByteBuffer.allocate(empty.getNeededByteBufferCapacity()));
+        final AtomicCounter[] scratch = new AtomicCounter[LatencyStat.values().length];
+        for (int i = 0; i < scratch.length; i++) {
+            scratch[i] = LiveCounters.detached();
+        }
+        publish(scratch, empty);
     }
 
     public void start() {
