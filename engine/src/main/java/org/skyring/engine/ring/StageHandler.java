@@ -12,9 +12,9 @@ import java.lang.management.ManagementFactory;
 /**
  * One ring consumer thread running one or more stages in order on each entry. Records each stage's latency
  * and, when it holds the last stage, the end-to-end latency from the producer's claim, into its
- * {@link LatencyRecorder} (the metrics thread takes the intervals), and counts the entries into and out of each
- * stage in the live counters (this thread is their only writer). It also measures the bytes its thread allocates after warm-up: the design's "~0 garbage
- * per observation" is a measured figure, not a promise.
+ * {@link LatencyRecorder} (the metrics thread takes the intervals), and counts the entries into and out of
+ * each stage in the live counters (this thread is their only writer). It also measures the bytes its thread
+ * allocates after warm-up: the design's "~0 garbage per observation" is a measured figure, not a promise.
  */
 public final class StageHandler implements EventHandler<ObservationEvent> {
     public static final String END_TO_END = "end_to_end";
@@ -87,7 +87,7 @@ public final class StageHandler implements EventHandler<ObservationEvent> {
             }
         }
         final long endToEnd = recordsEndToEnd && event.kind == ObservationEvent.Kind.LIVE && !event.duplicate
-                ? t0 - event.publishNanos : -1;
+                ? Math.max(0, t0 - event.publishNanos) : -1;
         if (ran > 0 || endToEnd >= 0) {
             latency.record(stageNanos, ran, stages.length, endToEnd);
         }
