@@ -57,7 +57,7 @@ public final class CountersFile implements AutoCloseable {
         final int valuesLength = header.getInt(VALUES_LENGTH_OFFSET);
         if (metadataLength <= 0 || valuesLength <= 0
                 || (long) HEADER_LENGTH + metadataLength + valuesLength > mapped.capacity()) {
-            throw new IllegalStateException(path + ": not a Skyring counters file (metadata length " + metadataLength
+            throw new IllegalArgumentException(path + ": not a Skyring counters file (metadata length " + metadataLength
                     + ", values length " + valuesLength + ", file length " + mapped.capacity() + ")");
         }
         this.metadata = new UnsafeBuffer(mapped, HEADER_LENGTH, metadataLength);
@@ -119,7 +119,7 @@ public final class CountersFile implements AutoCloseable {
         }
         if (version != LAYOUT_VERSION) {
             IoUtil.unmap(mapped);
-            throw new IllegalStateException(file + ": counters layout version " + version + ", this build reads "
+            throw new IllegalArgumentException(file + ": counters layout version " + version + ", this build reads "
                     + LAYOUT_VERSION);
         }
         return new CountersFile(file, mapped);
