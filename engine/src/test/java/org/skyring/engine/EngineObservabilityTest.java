@@ -135,6 +135,8 @@ class EngineObservabilityTest {
         final HistogramLogReader reader = new HistogramLogReader(hlog);
         EncodableHistogram h;
         while ((h = reader.nextIntervalHistogram()) != null) {
+            assertTrue(h.getStartTimeStamp() >= reader.getStartTimeSec() * 1000 - 1, "intervals start after the log");
+            assertTrue(h.getEndTimeStamp() >= h.getStartTimeStamp());
             totals.computeIfAbsent(h.getTag(), t -> LatencyRecorder.newHistogram()).add((Histogram) h);
         }
         return totals;

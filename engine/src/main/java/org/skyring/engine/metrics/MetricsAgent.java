@@ -70,6 +70,9 @@ public final class MetricsAgent implements AutoCloseable {
             }
         }
         final long startMs = System.currentTimeMillis();
+        for (final LatencyRecorder r : this.recorders) {
+            r.nextInterval(); // nothing recorded yet: starts the first interval at or after the log's base time
+        }
         if (config.latencyLog()) {
             logFile = dataDir.resolve(LATENCY_DIR).resolve("latency-" + FILE_TIME.format(Instant.ofEpochMilli(startMs)) + ".hlog");
             log = openLog(logFile, startMs);
@@ -127,9 +130,11 @@ public final class MetricsAgent implements AutoCloseable {
                 break;
             }
             sampleGauges();
-            if (System.nanoTime() - nextInterval >= 0) {
+            final long now = System.nanoTime();
+            if (now - nextInterval >= 0) {
                 takeInterval();
-                nextInterval += latencyNanos;
+                // Fixed rate; after a stall (a paused machine) start afresh rather than log a burst of intervals.
+                nextInterval = now - nextInterval >= latencyNanos ? now + latencyNanos : nextInterval + latencyNanos;
             }
         }
     }
