@@ -24,8 +24,8 @@ import java.util.function.BiConsumer;
  * Prometheus {@code /metrics} on 127.0.0.1, served by the official Java client (1.x). Every metric is a
  * callback metric over the engine's counters file, read through {@link CountersView} at scrape time: the
  * engine counts once, in its live counters, and Prometheus shows those very values (no second set of counters
- * to drift). Latency is a summary per stage: the run's p50/p90/p99/p99.9 (refreshed every
- * {@code metrics.latency_interval_ms}), count and sum.
+ * to drift). Latency is a summary per stage: p50/p90/p99/p99.9 of the last 50-60 s (refreshed every
+ * {@code metrics.latency_interval_ms}), like the client's own summaries, with count and sum of the whole run.
  */
 public final class PrometheusEndpoint implements AutoCloseable {
     public static final String HOST = "127.0.0.1";
@@ -88,7 +88,8 @@ public final class PrometheusEndpoint implements AutoCloseable {
                 .callback(cb -> value(CounterKind.GAUGE, GaugeName.HEARTBEAT_EPOCH_MS.key(),
                         (v, labels) -> cb.call(v / 1e3, labels))).register(registry);
         SummaryWithCallback.builder().name("skyring_latency_seconds").labelNames("stage")
-                .help("Latency per stage and end to end (end_to_end: from the producer's claim to routed), whole run")
+                .help("Latency per stage and end to end (end_to_end: from the producer's claim to routed); quantiles"
+                        + " over the last 50-60 s, count and sum over the whole run")
                 .callback(cb -> latency((tag, v) -> cb.call(v[LatencyStat.COUNT.ordinal()],
                         v[LatencyStat.SUM.ordinal()] / 1e9, quantiles(v), tag))).register(registry);
         GaugeWithCallback.builder().name("skyring_latency_max_seconds").labelNames("stage")
@@ -134,7 +135,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
     private static Quantiles quantiles(final long[] v) {
         final List<Quantile> q = new ArrayList<>();
         for (final LatencyStat stat : LatencyStat.values()) {
-            if (stat.percentile() > 0 && stat.percentile() < 100) {
+            if (stat.isRecent()) {
                 q.add(new Quantile(stat.quantile(), v[stat.ordinal()] / 1e9));
             }
         }

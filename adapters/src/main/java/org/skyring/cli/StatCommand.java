@@ -163,11 +163,13 @@ final class StatCommand implements java.util.concurrent.Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "  %-44s %16s %14s%n", c.label(), value,
                     rate == null ? "" : String.format(Locale.ROOT, "%,.1f", rate)));
         }
-        sb.append(String.format(Locale.ROOT, "  %-20s %12s %10s %10s %10s %10s %12s%n", "latency (us, run)", "count",
-                "p50", "p90", "p99", "p99.9", "max"));
-        s.latency().forEach((tag, v) -> sb.append(String.format(Locale.ROOT, "  %-20s %,12d %10.3f %10.3f %10.3f %10.3f %12.3f%n",
-                tag, v[LatencyStat.COUNT.ordinal()], v[LatencyStat.P50.ordinal()] / 1e3, v[LatencyStat.P90.ordinal()] / 1e3,
-                v[LatencyStat.P99.ordinal()] / 1e3, v[LatencyStat.P999.ordinal()] / 1e3, v[LatencyStat.MAX.ordinal()] / 1e3)));
+        sb.append(String.format(Locale.ROOT, "  %-20s %12s %10s %10s %10s %10s %12s %12s%n", "latency (us, run)", "count",
+                "p50", "p90", "p99", "p99.9", "max", "p99 last min"));
+        s.latency().forEach((tag, v) -> sb.append(String.format(Locale.ROOT,
+                "  %-20s %,12d %10.3f %10.3f %10.3f %10.3f %12.3f %12.3f%n", tag, v[LatencyStat.COUNT.ordinal()],
+                v[LatencyStat.P50.ordinal()] / 1e3, v[LatencyStat.P90.ordinal()] / 1e3, v[LatencyStat.P99.ordinal()] / 1e3,
+                v[LatencyStat.P999.ordinal()] / 1e3, v[LatencyStat.MAX.ordinal()] / 1e3,
+                v[LatencyStat.RECENT_P99.ordinal()] / 1e3)));
         return sb.toString();
     }
 }

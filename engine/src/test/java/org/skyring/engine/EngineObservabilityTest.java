@@ -94,6 +94,8 @@ class EngineObservabilityTest {
                 assertEquals(((Number) p.get("count")).longValue(), s.value("latency." + tag + ".count"), tag);
                 assertEquals(((Number) p.get("p99")).longValue(), s.value("latency." + tag + ".p99"), tag);
                 assertEquals(((Number) p.get("max")).longValue(), s.value("latency." + tag + ".max"), tag);
+                // A run shorter than the recent window: the window holds the whole run.
+                assertEquals(((Number) p.get("p99")).longValue(), s.value("latency." + tag + ".recent_p99"), tag);
             });
             assertEquals(COUNT, s.value("latency.end_to_end.count"));
         }

@@ -24,8 +24,8 @@ import java.util.function.LongSupplier;
  * The engine's one non-hot observability thread ("skyring-metrics"). Every sample interval it refreshes the
  * gauges of the counters file (ring remaining capacity, journal lag, heartbeat); every latency interval it takes
  * the interval histograms from each ring consumer's {@link LatencyRecorder}, writes them to
- * {@code DIR/latency/latency-TIME.hlog} (one tag per stage plus end_to_end), adds them to the run totals and
- * publishes the totals' percentiles as {@link CounterKind#LATENCY} counters. {@link #close()} takes the last
+ * {@code DIR/latency/latency-TIME.hlog} (one tag per stage plus end_to_end), adds them to the run totals and to
+ * a {@link RecentWindow}, and publishes the percentiles of both as {@link CounterKind#LATENCY} counters. {@link #close()} takes the last
  * interval once the ring has stopped, so the totals hold every recorded entry.
  */
 public final class MetricsAgent implements AutoCloseable {
@@ -39,6 +39,7 @@ public final class MetricsAgent implements AutoCloseable {
     private final LongSupplier ringRemainingCapacity;
     private final LongSupplier journalLag;
     private final Map<String, Histogram> totals = new LinkedHashMap<>();
+    private final Map<String, RecentWindow> recent = new LinkedHashMap<>();
     private final Map<String, AtomicCounter[]> published = new LinkedHashMap<>();
     private final Path logFile;
     private final HistogramLogWriter log;
@@ -62,6 +63,7 @@ public final class MetricsAgent implements AutoCloseable {
         for (final LatencyRecorder r : recorders) {
             for (final String tag : r.tags()) {
                 totals.put(tag, LatencyRecorder.newHistogram());
+                recent.put(tag, new RecentWindow());
                 final AtomicCounter[] stats = new AtomicCounter[LatencyStat.values().length];
                 for (final LatencyStat s : LatencyStat.values()) {
                     stats[s.ordinal()] = counters.counter(CounterKind.LATENCY, tag + "." + s.key());
@@ -112,7 +114,7 @@ public final class MetricsAgent implements AutoCloseable {
         for (int i = 0; i < scratch.length; i++) {
             scratch[i] = LiveCounters.detached();
         }
-        publish(scratch, empty);
+        publish(scratch, empty, empty);
     }
 
     public void start() {
@@ -153,15 +155,19 @@ public final class MetricsAgent implements AutoCloseable {
                 }
                 final Histogram total = totals.get(interval.getTag());
                 total.add(interval);
-                publish(published.get(interval.getTag()), total);
+                final RecentWindow window = recent.get(interval.getTag());
+                window.add(interval);
+                publish(published.get(interval.getTag()), total, window.snapshot());
             }
         }
     }
 
-    private static void publish(final AtomicCounter[] stats, final Histogram h) {
+    private static void publish(final AtomicCounter[] stats, final Histogram h, final Histogram recentWindow) {
         for (final LatencyStat s : LatencyStat.values()) {
             final long v;
-            if (s == LatencyStat.COUNT) {
+            if (s.isRecent()) {
+                v = recentWindow.getValueAtPercentile(s.percentile());
+            } else if (s == LatencyStat.COUNT) {
                 v = h.getTotalCount();
             } else if (s == LatencyStat.SUM) {
                 v = Math.round(h.getMean() * h.getTotalCount());
