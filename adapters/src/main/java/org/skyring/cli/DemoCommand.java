@@ -42,6 +42,8 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         final SkyringConfig cfg = EngineAssembly.config(config);
         final Path data = dir != null ? dir : Files.createTempDirectory("skyring-demo-");
         System.out.println("skyring demo: " + count + " observations, data directory " + data.toAbsolutePath());
+        System.out.println("skyring demo: live counters from another terminal: ./scripts/skyring stat --dir "
+                + data.toAbsolutePath());
         final long t0 = System.nanoTime();
         SkyCatalog catalog = EngineAssembly.catalog(cfg);
         if (cfg.knownObjects().syntheticCatalog()) {
@@ -56,8 +58,11 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         // The night happened over the last ten hours, so every observation time precedes its received time.
         final long nightStart = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - TimeUnit.HOURS.toNanos(10);
         final NightGenerator generator = new NightGenerator(catalog, seed, nightStart);
-        final RunResult result = new Engine(cfg, catalog).run(RunSpec.live(data,
-                List.of(new GeneratedNightSource(generator, count)), true, new AtomicBoolean()));
+        final RunResult result;
+        try (PrometheusEndpoint metrics = EngineAssembly.prometheus(cfg, data, System.out)) {
+            result = new Engine(cfg, catalog).run(RunSpec.live(data,
+                    List.of(new GeneratedNightSource(generator, count)), true, new AtomicBoolean()));
+        }
         EngineAssembly.printSummary(System.out, "skyring demo: summary", RunSummary.of(result), summary);
         System.out.println("replay it with: ./scripts/skyring replay --journal " + data.toAbsolutePath());
         return 0;

@@ -112,6 +112,20 @@ final class EngineAssembly {
         }
     }
 
+    /**
+     * Starts Prometheus /metrics over the counters of {@code dataDir} when {@code metrics.prometheus_port} is set;
+     * null (nothing to close) when it is 0.
+     */
+    static PrometheusEndpoint prometheus(final SkyringConfig config, final Path dataDir, final PrintStream out) {
+        final int port = config.metrics().prometheusPort();
+        if (port == 0) {
+            return null;
+        }
+        final PrometheusEndpoint endpoint = PrometheusEndpoint.start(port, dataDir);
+        out.println("metrics: http://" + PrometheusEndpoint.HOST + ":" + endpoint.port() + "/metrics");
+        return endpoint;
+    }
+
     static void printSummary(final PrintStream out, final String title, final Map<String, Object> summary,
                              final Path jsonFile) {
         out.println(title);

@@ -61,7 +61,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         final KafkaSinkRunner sink = cfg.kafka().sink().enabled()
                 ? new KafkaSinkRunner(dir, RollCycles.valueOf(cfg.engine().rollCycle()), cfg).start() : null;
         final RunResult result;
-        try {
+        try (PrometheusEndpoint metrics = EngineAssembly.prometheus(cfg, dir, System.out)) {
             result = new Engine(cfg, catalog).run(RunSpec.live(dir, sources, untilIdle, stop));
             if (sink != null) {
                 System.out.println("skyring run: forwarded " + sink.finish() + " routed records to Kafka");

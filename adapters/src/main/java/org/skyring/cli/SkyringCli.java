@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "skyring", mixinStandardHelpOptions = true, version = "skyring " + org.skyring.engine.EngineVersion.VERSION,
         description = "Low-latency engine for real-time astronomy alerts.",
         subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class, JournalCommand.class,
-                CutoutCommand.class, CatalogCommand.class})
+                CutoutCommand.class, CatalogCommand.class,
+                StatCommand.class, LatencyReportCommand.class})
 public final class SkyringCli {
 
     public static void main(final String[] args) {

@@ -7,10 +7,14 @@ import net.openhft.chronicle.queue.RollCycles;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.status.AtomicCounter;
 import org.skyring.catalog.SkyCatalog;
 import org.skyring.engine.config.SkyringConfig;
 import org.skyring.engine.port.AcknowledgedSource;
 import org.skyring.engine.port.JournalProgress;
+import org.skyring.engine.metrics.LatencyRecorder;
+import org.skyring.engine.metrics.LiveCounters;
+import org.skyring.engine.metrics.MetricsAgent;
 import org.skyring.engine.port.ObservationSource;
 import org.skyring.engine.ring.ObservationEvent;
 import org.skyring.engine.ring.Pipeline;
@@ -32,6 +36,7 @@ import org.skyring.journal.JournalSet;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,28 +68,69 @@ public final class Engine {
                 lastRouted[d.ordinal()] = JournalReads.lastInputIndex(journals.destination(d));
             }
             final long lastDecided = JournalReads.lastInputIndex(journals.decisions());
-            final EngineCounters counters = new EngineCounters();
-            final JournalIn journalIn = new JournalIn(
-                    spec.isReplay() ? null : () -> new JournalAppender(journals.input()),
-                    () -> new JournalCursor(inputOfRecord), spec.clock(), ingestHost(), EngineVersion.VERSION);
-            final Pipeline pipeline = new Pipeline(config.engine().ringSize(), config.engine().layout(),
-                    config.engine().waitStrategy(), journalIn, new Validator(config.validation()),
-                    new QualityFilter(config.quality()), new KnownObjectFilter(config.knownObjects(), catalog),
-                    new ArtifactFilter(config.artifacts()),
-                    new Classifier(config, catalog.version(), EngineVersion.VERSION),
-                    new Router(journals, lastRouted, lastDecided, counters));
-            final RingBuffer<ObservationEvent> ring = pipeline.start();
-            final long start = System.nanoTime();
-            final long recovered = recover(ring, inputOfRecord);
-            final Ingest ingest = ingestLive(ring, spec, pipeline::journaledSequence);
-            pipeline.drainAndStop();
-            final long elapsed = System.nanoTime() - start;
-            return result(pipeline, counters, journalIn, ingest, recovered, elapsed);
+            final LiveCounters live = LiveCounters.create(spec.dataDir());
+            boolean ringStopped = false;
+            try {
+                final EngineCounters counters = new EngineCounters(live);
+                final JournalIn journalIn = new JournalIn(
+                        spec.isReplay() ? null : () -> new JournalAppender(journals.input()),
+                        () -> new JournalCursor(inputOfRecord), spec.clock(), ingestHost(), EngineVersion.VERSION);
+                journalIn.countInto(live);
+                final Pipeline pipeline = new Pipeline(config.engine().ringSize(), config.engine().layout(),
+                        config.engine().waitStrategy(), journalIn, new Validator(config.validation()),
+                        new QualityFilter(config.quality()), new KnownObjectFilter(config.knownObjects(), catalog),
+                        new ArtifactFilter(config.artifacts()),
+                        new Classifier(config, catalog.version(), EngineVersion.VERSION),
+                        new Router(journals, lastRouted, lastDecided, counters));
+                final MetricsAgent metrics = metricsAgent(spec, pipeline, live);
+                live.publish();
+                final RingBuffer<ObservationEvent> ring = pipeline.start();
+                final long start;
+                final long elapsed;
+                final long recovered;
+                final Ingest ingest;
+                try {
+                    metrics.start();
+                    start = System.nanoTime();
+                    recovered = recover(ring, inputOfRecord, live.recovered());
+                    ingest = ingestLive(ring, spec, pipeline::journaledSequence, live.received());
+                    pipeline.drainAndStop();
+                    ringStopped = true;
+                    elapsed = System.nanoTime() - start;
+                } finally {
+                    metrics.close(); // takes the last interval: every recorded entry is in the totals
+                }
+                counters.freeze();
+                return result(pipeline, metrics, counters, journalIn, ingest, recovered, elapsed);
+            } finally {
+                // Unmapping under a ring thread still writing its counters would crash the JVM: after a
+                // failure the mapping is left to the garbage collector.
+                live.close(ringStopped);
+            }
         }
     }
 
+    /**
+     * Wires the metrics thread to the ring: it reads the ring's free capacity and the journal lag (entries
+     * past journal-in, not yet through routing) from the live counters, never from a stage's own state.
+     */
+    private MetricsAgent metricsAgent(final RunSpec spec, final Pipeline pipeline, final LiveCounters live) {
+        final List<LatencyRecorder> recorders = new ArrayList<>();
+        for (final StageHandler h : pipeline.handlers()) {
+            h.countInto(live);
+            recorders.add(h.latency());
+        }
+        final AtomicCounter journaledOut = pipeline.stageOut(JournalIn.NAME);
+        final AtomicCounter routedOut = pipeline.stageOut(Router.NAME);
+        final RingBuffer<ObservationEvent> ring = pipeline.ring();
+        return new MetricsAgent(config.metrics(), spec.dataDir(), recorders, live,
+                () -> ring.getBufferSize() - (ring.getCursor() - ring.getMinimumGatingSequence()),
+                () -> journaledOut.get() - routedOut.get());
+    }
+
     /** Publishes every entry of the input journal of record, in order, as RECOVERED entries. */
-    private static long recover(final RingBuffer<ObservationEvent> ring, final ChronicleQueue input) {
+    private static long recover(final RingBuffer<ObservationEvent> ring, final ChronicleQueue input,
+                                final AtomicCounter recoveredCounter) {
         long n = 0;
         try (JournalCursor cursor = new JournalCursor(input)) {
             while (true) {
@@ -99,6 +145,7 @@ public final class Engine {
                 e.inputIndex = cursor.index();
                 e.publishNanos = System.nanoTime();
                 ring.publish(seq);
+                recoveredCounter.incrementRelease();
                 n++;
             }
         }
@@ -108,7 +155,8 @@ public final class Engine {
     }
 
     private static Ingest ingestLive(final RingBuffer<ObservationEvent> ring, final RunSpec spec,
-                                     final JournalProgress progress) {
+                                     final JournalProgress progress,
+                                     final AtomicCounter receivedCounter) {
         final List<ObservationSource> sources = spec.sources();
         // Sources that acknowledge upstream (Kafka) learn the ring sequence of each observation they returned.
         final AcknowledgedSource[] acknowledged = new AcknowledgedSource[sources.size()];
@@ -151,6 +199,7 @@ public final class Engine {
                         if (acknowledged[s] != null) {
                             acknowledged[s].published(seq);
                         }
+                        receivedCounter.incrementRelease();
                         work++;
                         if (++received == INGEST_WARMUP) {
                             allocAtWarmup = threads.getCurrentThreadAllocatedBytes();
@@ -173,16 +222,14 @@ public final class Engine {
         return new Ingest(received, perObs);
     }
 
-    private RunResult result(final Pipeline pipeline, final EngineCounters counters, final JournalIn journalIn,
-                             final Ingest ingest, final long recovered, final long elapsed) {
-        final Map<String, Histogram> stageLatency = new LinkedHashMap<>();
+    private RunResult result(final Pipeline pipeline, final MetricsAgent metrics, final EngineCounters counters,
+                             final JournalIn journalIn, final Ingest ingest, final long recovered, final long elapsed) {
+        final Map<String, Histogram> stageLatency = new LinkedHashMap<>(metrics.totals());
+        final Histogram endToEnd = stageLatency.remove(StageHandler.END_TO_END);
         long allocated = 0;
         long steadyEvents = Long.MAX_VALUE;
         boolean measured = true;
         for (final StageHandler h : pipeline.handlers()) {
-            for (int i = 0; i < h.stages().length; i++) {
-                stageLatency.put(h.stages()[i].name(), h.stageLatency(i));
-            }
             if (h.steadyStateAllocatedBytes() < 0) {
                 measured = false;
             }
@@ -191,7 +238,7 @@ public final class Engine {
         }
         final double enginePerObs = measured && steadyEvents > 0 ? (double) allocated / steadyEvents : -1;
         return new RunResult(ingest.received(), journalIn.journaled(), journalIn.duplicates(), recovered, counters,
-                stageLatency, pipeline.endToEndLatency(), elapsed, enginePerObs, ingest.bytesPerObs(),
+                stageLatency, endToEnd, elapsed, enginePerObs, ingest.bytesPerObs(),
                 config.version(), catalog.version());
     }
 

@@ -18,7 +18,7 @@ public record RunResult(long received, long journaled, long duplicates, long rec
                         String catalogVersion) {
 
     public double throughputPerSecond() {
-        final long n = received + counters.recoveredDecided;
+        final long n = received + counters.recoveredDecided();
         return elapsedNanos <= 0 ? 0 : n * 1e9 / elapsedNanos;
     }
 }

@@ -25,24 +25,24 @@ public final class RunSummary {
         final Map<String, Object> obs = new LinkedHashMap<>();
         // Recovered entries decided in this run count as received by it: they were journaled but not decided
         // before a restart (or, in a replay, every journaled entry).
-        obs.put("received", r.received() + c.recoveredDecided);
+        obs.put("received", r.received() + c.recoveredDecided());
         obs.put("journaled", r.journaled());
         obs.put("duplicates", r.duplicates());
         obs.put("recovered", r.recovered());
-        obs.put("recovered_already_decided", c.alreadyDecided);
-        obs.put("decided", c.decided);
+        obs.put("recovered_already_decided", c.alreadyDecided());
+        obs.put("decided", c.decided());
         // received - duplicates - (archive + rejected): 0 when every new observation ended in exactly one of
         // the archive or the dead-letter queue (the reconciliation of issue 4's proof).
-        obs.put("unaccounted", r.received() + c.recoveredDecided - r.duplicates()
-                - c.byDestination[Destination.ARCHIVE.ordinal()] - c.byDestination[Destination.REJECTED.ordinal()]);
+        obs.put("unaccounted", r.received() + c.recoveredDecided() - r.duplicates()
+                - c.destination(Destination.ARCHIVE) - c.destination(Destination.REJECTED));
         root.put("observations", obs);
 
         final Map<String, Object> rejected = new LinkedHashMap<>();
-        rejected.put("total", c.byCategory[Category.REJECTED.ordinal()]);
+        rejected.put("total", c.category(Category.REJECTED));
         final Map<String, Object> byReason = new LinkedHashMap<>();
         for (final RejectReason reason : RejectReason.all()) {
-            if (c.byRejectReason[reason.ordinal()] > 0) {
-                byReason.put(reason.key(), c.byRejectReason[reason.ordinal()]);
+            if (c.rejectReason(reason) > 0) {
+                byReason.put(reason.key(), c.rejectReason(reason));
             }
         }
         rejected.put("by_reason", byReason);
@@ -51,14 +51,14 @@ public final class RunSummary {
         final Map<String, Object> categories = new LinkedHashMap<>();
         for (final Category cat : Category.values()) {
             if (cat != Category.REJECTED) {
-                categories.put(cat.key(), c.byCategory[cat.ordinal()]);
+                categories.put(cat.key(), c.category(cat));
             }
         }
         root.put("categories", categories);
 
         final Map<String, Object> destinations = new LinkedHashMap<>();
         for (final Destination d : Destination.all()) {
-            destinations.put(d.queueName(), c.byDestination[d.ordinal()]);
+            destinations.put(d.queueName(), c.destination(d));
         }
         root.put("destinations", destinations);
 

@@ -36,7 +36,7 @@ class EngineEndToEndTest {
     @TempDir
     Path dir;
 
-    private static ObservationRecord obs(final int i) {
+    static ObservationRecord obs(final int i) {
         final ObservationRecord o = new ObservationRecord();
         o.observationId.set("obs-" + i);
         o.sourceFacility.set("ZTF");
@@ -72,12 +72,12 @@ class EngineEndToEndTest {
         assertEquals(1002, r.received());
         assertEquals(2, r.duplicates());
         assertEquals(1000, r.journaled());
-        final long archive = r.counters().byDestination[Destination.ARCHIVE.ordinal()];
-        final long rejected = r.counters().byDestination[Destination.REJECTED.ordinal()];
+        final long archive = r.counters().destination(Destination.ARCHIVE);
+        final long rejected = r.counters().destination(Destination.REJECTED);
         assertEquals(100, rejected);
         assertEquals(r.received() - r.duplicates(), archive + rejected);
-        assertEquals(500, r.counters().byCategory[Category.ROUTINE.ordinal()], "the 500 on the catalog star");
-        assertEquals(400, r.counters().byCategory[Category.SIGNIFICANT.ordinal()], "new, real, SNR 22: significant");
+        assertEquals(500, r.counters().category(Category.ROUTINE), "the 500 on the catalog star");
+        assertEquals(400, r.counters().category(Category.SIGNIFICANT), "new, real, SNR 22: significant");
 
         try (JournalSet journals = JournalSet.open(dir, RollCycles.FAST_HOURLY)) {
             assertEquals(1000, JournalReads.count(journals.input()));
@@ -88,9 +88,9 @@ class EngineEndToEndTest {
         }
         // Restart on the same directory with the same input: everything is a duplicate or already decided.
         final RunResult again = run(records);
-        assertEquals(1000, again.counters().alreadyDecided);
+        assertEquals(1000, again.counters().alreadyDecided());
         assertEquals(1002, again.duplicates());
-        assertEquals(0, again.counters().decided);
+        assertEquals(0, again.counters().decided());
         try (JournalSet journals = JournalSet.open(dir, RollCycles.FAST_HOURLY)) {
             assertEquals(1000, JournalReads.count(journals.decisions()));
             assertEquals(archive, JournalReads.count(journals.destination(Destination.ARCHIVE)));
@@ -122,8 +122,8 @@ class EngineEndToEndTest {
         }
         final RunResult r = run(List.of());
         assertEquals(4, r.recovered());
-        assertEquals(2, r.counters().alreadyDecided);
-        assertEquals(2, r.counters().decided, "entries 2 and 3 get their decision now");
+        assertEquals(2, r.counters().alreadyDecided());
+        assertEquals(2, r.counters().decided(), "entries 2 and 3 get their decision now");
         try (JournalSet journals = JournalSet.open(dir, RollCycles.FAST_HOURLY)) {
             assertEquals(4, JournalReads.count(journals.decisions()));
             assertEquals(4, JournalReads.count(journals.destination(Destination.ARCHIVE)),

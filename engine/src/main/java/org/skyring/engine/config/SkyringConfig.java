@@ -33,7 +33,8 @@ public record SkyringConfig(
         Triggers triggers,
         Kafka kafka,
         VoEventOut voevent,
-        Avro avro) {
+        Avro avro,
+        Metrics metrics) {
 
     public static final String DEFAULT_RESOURCE = "/skyring.yaml";
     /** {@code known_objects.catalog} value selecting the generated catalog instead of a catalog file. */
@@ -41,6 +42,17 @@ public record SkyringConfig(
 
     public record Engine(int ringSize, ThreadLayout layout, WaitStrategyChoice waitStrategy, String rollCycle,
                          String ingestHost) {
+    }
+
+    /**
+     * Observability (engine/README.md, "Observability").
+     *
+     * @param sampleIntervalMs     how often the metrics thread refreshes the gauges of the counters file
+     * @param latencyIntervalMs    length of one latency interval (one .hlog line per stage and end to end)
+     * @param latencyLog           write the intervals to DIR/latency/*.hlog
+     * @param prometheusPort       port of /metrics on 127.0.0.1; 0 = no endpoint
+     */
+    public record Metrics(int sampleIntervalMs, int latencyIntervalMs, boolean latencyLog, int prometheusPort) {
     }
 
     public record Validation(List<Integer> knownSchemaVersions, double maxPhotometricErrorMag,
@@ -173,7 +185,8 @@ public record SkyringConfig(
                 validation(top.section("validation")), quality(top.section("quality")),
                 knownObjects(top.section("known_objects")), artifacts(top.section("artifacts")),
                 classification(top.section("classification")), triggers(top.section("triggers")),
-                kafka(top.section("kafka")), voevent(top.section("voevent")), avro(top.section("avro"), baseDir));
+                kafka(top.section("kafka")), voevent(top.section("voevent")), avro(top.section("avro"), baseDir),
+                metrics(top.section("metrics")));
         top.finish();
         return config;
     }
@@ -190,6 +203,15 @@ public record SkyringConfig(
                 s.text("ingest_host", ""));
         s.finish();
         return e;
+    }
+
+    private static Metrics metrics(final ConfigSection s) {
+        final Metrics m = new Metrics(s.integer("sample_interval_ms", 100, 10, 60_000),
+                s.integer("latency_interval_ms", 5_000, 100, 3_600_000),
+                s.bool("latency_log", true),
+                s.integer("prometheus_port", 0, 0, 65_535));
+        s.finish();
+        return m;
     }
 
     private static String rollCycle(final ConfigSection s) {

@@ -7,7 +7,6 @@ import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.YieldingWaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
-import org.HdrHistogram.Histogram;
 import org.skyring.engine.config.ThreadLayout;
 import org.skyring.engine.config.WaitStrategyChoice;
 import org.skyring.engine.stage.ArtifactFilter;
@@ -31,7 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Pipeline {
     private final Disruptor<ObservationEvent> disruptor;
     private final List<StageHandler> handlers = new ArrayList<>();
-    private final Histogram endToEnd = new Histogram(StageHandler.MAX_LATENCY_NANOS, 3);
     private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Pipeline(final int ringSize, final ThreadLayout layout, final WaitStrategyChoice wait,
@@ -67,13 +65,13 @@ public final class Pipeline {
     }
 
     private StageHandler handler(final org.skyring.engine.stage.Stage... stages) {
-        final StageHandler h = new StageHandler(null, stages);
+        final StageHandler h = new StageHandler(false, stages);
         handlers.add(h);
         return h;
     }
 
     private StageHandler last(final org.skyring.engine.stage.Stage... stages) {
-        final StageHandler h = new StageHandler(endToEnd, stages);
+        final StageHandler h = new StageHandler(true, stages);
         handlers.add(h);
         return h;
     }
@@ -121,11 +119,24 @@ public final class Pipeline {
         return disruptor.getSequenceValueFor(handlers.get(0));
     }
 
-    public List<StageHandler> handlers() {
-        return handlers;
+    /** The ring (usable before {@link #start()} for wiring readers of its sequences). */
+    public com.lmax.disruptor.RingBuffer<ObservationEvent> ring() {
+        return disruptor.getRingBuffer();
     }
 
-    public Histogram endToEndLatency() {
-        return endToEnd;
+    /** The live "out" counter of the stage with this name (after {@link StageHandler#countInto}). */
+    public org.agrona.concurrent.status.AtomicCounter stageOut(final String stageName) {
+        for (final StageHandler h : handlers) {
+            for (int i = 0; i < h.stages().length; i++) {
+                if (h.stages()[i].name().equals(stageName)) {
+                    return h.stageOut(i);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no stage named " + stageName + " in this pipeline");
+    }
+
+    public List<StageHandler> handlers() {
+        return handlers;
     }
 }

@@ -1,24 +1,32 @@
 package org.skyring.engine.ring;
 
 import com.lmax.disruptor.EventHandler;
-import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.skyring.engine.metrics.CounterKind;
+import org.skyring.engine.metrics.LatencyRecorder;
+import org.skyring.engine.metrics.LiveCounters;
 import org.skyring.engine.stage.Stage;
 
 import java.lang.management.ManagementFactory;
 
 /**
- * One ring consumer thread running one or more stages in order on each entry. Records each stage's latency in
- * its own histogram (single writer) and, when it holds the last stage, the end-to-end latency from the
- * producer's claim. It also measures the bytes its thread allocates after warm-up: the design's "~0 garbage
- * per observation" is a measured figure, not a promise.
+ * One ring consumer thread running one or more stages in order on each entry. Records each stage's latency
+ * and, when it holds the last stage, the end-to-end latency from the producer's claim, into its
+ * {@link LatencyRecorder} (the metrics thread takes the intervals), and counts the entries into and out of
+ * each stage in the live counters (this thread is their only writer). It also measures the bytes its thread
+ * allocates after warm-up: the design's "~0 garbage per observation" is a measured figure, not a promise.
  */
 public final class StageHandler implements EventHandler<ObservationEvent> {
-    public static final long MAX_LATENCY_NANOS = 60_000_000_000L;
+    public static final String END_TO_END = "end_to_end";
     private static final long ALLOCATION_WARMUP_EVENTS = 100_000;
 
     private final Stage[] stages;
-    private final Histogram[] stageLatency;
-    private final Histogram endToEnd;
+    private final boolean recordsEndToEnd;
+    private final LatencyRecorder latency;
+    /** Per-entry scratch of stage latencies, handed to the recorder once per entry. */
+    private final long[] stageNanos;
+    private final AtomicCounter[] stageIn;
+    private final AtomicCounter[] stageOut;
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private long events;
@@ -26,13 +34,30 @@ public final class StageHandler implements EventHandler<ObservationEvent> {
     private long allocatedAtEnd;
     private long eventsAtWarmup;
 
-    /** @param endToEnd histogram for end-to-end latency of live entries, or null if this is not the last handler */
-    public StageHandler(final Histogram endToEnd, final Stage... stages) {
+    /** @param recordsEndToEnd true for the last handler: it records the end-to-end latency of live entries */
+    public StageHandler(final boolean recordsEndToEnd, final Stage... stages) {
         this.stages = stages;
-        this.endToEnd = endToEnd;
-        this.stageLatency = new Histogram[stages.length];
+        this.recordsEndToEnd = recordsEndToEnd;
+        final String[] tags = new String[stages.length + (recordsEndToEnd ? 1 : 0)];
+        this.stageIn = new AtomicCounter[stages.length];
+        this.stageOut = new AtomicCounter[stages.length];
         for (int i = 0; i < stages.length; i++) {
-            stageLatency[i] = new Histogram(MAX_LATENCY_NANOS, 3);
+            tags[i] = stages[i].name();
+            stageIn[i] = LiveCounters.detached();
+            stageOut[i] = LiveCounters.detached();
+        }
+        if (recordsEndToEnd) {
+            tags[stages.length] = END_TO_END;
+        }
+        this.latency = new LatencyRecorder(tags);
+        this.stageNanos = new long[stages.length];
+    }
+
+    /** Counts into the live counters from now on. Before the ring starts (the thread start publishes it). */
+    public void countInto(final LiveCounters counters) {
+        for (int i = 0; i < stages.length; i++) {
+            stageIn[i] = counters.counter(CounterKind.STAGE_IN, stages[i].name());
+            stageOut[i] = counters.counter(CounterKind.STAGE_OUT, stages[i].name());
         }
     }
 
@@ -49,14 +74,22 @@ public final class StageHandler implements EventHandler<ObservationEvent> {
             return;
         }
         long t0 = System.nanoTime();
+        int ran = 0;
         for (int i = 0; i < stages.length && !event.duplicate; i++) {
+            stageIn[i].incrementRelease();
             stages[i].onEvent(event);
             final long t1 = System.nanoTime();
-            stageLatency[i].recordValue(Math.min(t1 - t0, MAX_LATENCY_NANOS));
+            stageNanos[i] = t1 - t0;
+            ran++;
             t0 = t1;
+            if (!event.duplicate) {
+                stageOut[i].incrementRelease();
+            }
         }
-        if (endToEnd != null && event.kind == ObservationEvent.Kind.LIVE && !event.duplicate) {
-            endToEnd.recordValue(Math.min(Math.max(0, t0 - event.publishNanos), MAX_LATENCY_NANOS));
+        final long endToEnd = recordsEndToEnd && event.kind == ObservationEvent.Kind.LIVE && !event.duplicate
+                ? Math.max(0, t0 - event.publishNanos) : -1;
+        if (ran > 0 || endToEnd >= 0) {
+            latency.record(stageNanos, ran, stages.length, endToEnd);
         }
         if (++events == ALLOCATION_WARMUP_EVENTS) {
             allocatedAtWarmup = threads.getCurrentThreadAllocatedBytes();
@@ -76,8 +109,13 @@ public final class StageHandler implements EventHandler<ObservationEvent> {
         return stages;
     }
 
-    public Histogram stageLatency(final int i) {
-        return stageLatency[i];
+    public AtomicCounter stageOut(final int i) {
+        return stageOut[i];
+    }
+
+    /** Where this handler records latency: the metrics thread takes its intervals. */
+    public LatencyRecorder latency() {
+        return latency;
     }
 
     /** Bytes allocated by this thread after warm-up, or -1 if the run was shorter than the warm-up. */

@@ -1,5 +1,9 @@
 package org.skyring.engine.stage;
 
+import org.agrona.concurrent.status.AtomicCounter;
+import org.skyring.engine.metrics.CounterKind;
+import org.skyring.engine.metrics.LiveCounters;
+import org.skyring.engine.metrics.ObservationCount;
 import org.skyring.journal.Category;
 import org.skyring.journal.DecisionRecord;
 import org.skyring.journal.Destination;
@@ -7,39 +11,58 @@ import org.skyring.journal.RejectReason;
 import org.skyring.journal.TruthLabel;
 
 /**
- * Outcome counts of one engine run, written only by the routing thread and read after the ring has stopped
- * (the thread join publishes them). Live counters readable from another process are issue 7's.
+ * Outcome counts of one engine run, written only by the routing thread. The operational ones (decisions by
+ * category, destination and reject reason, recovery) are live counters in the counters file, readable by
+ * {@code skyring stat} while the engine runs; {@link #freeze()} copies them out before the file is closed, so
+ * the run summary reads the very values another process saw. Ground-truth scoring (generated nights only)
+ * stays in plain arrays, read after the ring has stopped (the thread join publishes them).
  */
 public final class EngineCounters {
     // values() clones its array on every call: keep one copy, the hot path must not allocate.
     private static final Destination[] DESTINATIONS = Destination.values();
     private static final RejectReason[] REJECT_REASONS = RejectReason.values();
-    public final long[] byCategory = new long[Category.values().length];
-    public final long[] byDestination = new long[Destination.values().length];
-    public final long[] byRejectReason = new long[RejectReason.values().length];
+    private static final Category[] CATEGORIES = Category.values();
+    private final AtomicCounter[] byCategory = new AtomicCounter[CATEGORIES.length];
+    private final AtomicCounter[] byDestination = new AtomicCounter[DESTINATIONS.length];
+    private final AtomicCounter[] byRejectReason = new AtomicCounter[REJECT_REASONS.length];
     public final long[] truthTotal = new long[TruthLabel.values().length];
     public final long[] truthCorrect = new long[TruthLabel.values().length];
     /** Recovered at start-up whose decision and routing were already complete before the restart. */
-    public long alreadyDecided;
+    private AtomicCounter alreadyDecided;
     /** Recovered at start-up and decided now (journaled before a crash, not yet decided). */
-    public long recoveredDecided;
-    public long decided;
+    private AtomicCounter recoveredDecided;
+    private AtomicCounter decided;
+
+    public EngineCounters(final LiveCounters live) {
+        for (final Category c : CATEGORIES) {
+            byCategory[c.ordinal()] = live.counter(CounterKind.CATEGORY, c.key());
+        }
+        for (final Destination d : DESTINATIONS) {
+            byDestination[d.ordinal()] = live.counter(CounterKind.DESTINATION, d.queueName());
+        }
+        for (final RejectReason r : REJECT_REASONS) {
+            byRejectReason[r.ordinal()] = live.counter(CounterKind.REJECTION, r.key());
+        }
+        decided = live.counter(ObservationCount.DECIDED);
+        recoveredDecided = live.counter(ObservationCount.RECOVERED_DECIDED);
+        alreadyDecided = live.counter(ObservationCount.RECOVERED_ALREADY_DECIDED);
+    }
 
     void count(final DecisionRecord d, final TruthLabel truth, final boolean recovered) {
-        decided++;
+        decided.incrementRelease();
         if (recovered) {
-            recoveredDecided++;
+            recoveredDecided.incrementRelease();
         }
-        byCategory[d.category.ordinal()]++;
+        byCategory[d.category.ordinal()].incrementRelease();
         for (final Destination dest : DESTINATIONS) {
             if (dest.isIn(d.destinations)) {
-                byDestination[dest.ordinal()]++;
+                byDestination[dest.ordinal()].incrementRelease();
             }
         }
         if (d.rejectReasons != 0) {
             for (final RejectReason r : REJECT_REASONS) {
                 if (r.isIn(d.rejectReasons)) {
-                    byRejectReason[r.ordinal()]++;
+                    byRejectReason[r.ordinal()].incrementRelease();
                 }
             }
         }
@@ -49,5 +72,58 @@ public final class EngineCounters {
                 truthCorrect[truth.ordinal()]++;
             }
         }
+    }
+
+    void countAlreadyDecided() {
+        alreadyDecided.incrementRelease();
+    }
+
+    /**
+     * Copies every value out of the counters file into counters of its own, after the ring has stopped and
+     * before the file is unmapped: the run's result stays readable once the file is closed.
+     */
+    public void freeze() {
+        freeze(byCategory);
+        freeze(byDestination);
+        freeze(byRejectReason);
+        decided = frozen(decided);
+        recoveredDecided = frozen(recoveredDecided);
+        alreadyDecided = frozen(alreadyDecided);
+    }
+
+    private static void freeze(final AtomicCounter[] counters) {
+        for (int i = 0; i < counters.length; i++) {
+            counters[i] = frozen(counters[i]);
+        }
+    }
+
+    private static AtomicCounter frozen(final AtomicCounter live) {
+        final AtomicCounter copy = LiveCounters.detached();
+        copy.set(live.get());
+        return copy;
+    }
+
+    public long category(final Category c) {
+        return byCategory[c.ordinal()].get();
+    }
+
+    public long destination(final Destination d) {
+        return byDestination[d.ordinal()].get();
+    }
+
+    public long rejectReason(final RejectReason r) {
+        return byRejectReason[r.ordinal()].get();
+    }
+
+    public long decided() {
+        return decided.get();
+    }
+
+    public long recoveredDecided() {
+        return recoveredDecided.get();
+    }
+
+    public long alreadyDecided() {
+        return alreadyDecided.get();
     }
 }

@@ -2,6 +2,8 @@ package org.skyring.engine.stage;
 
 import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.EpochNanoClock;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.skyring.engine.metrics.LiveCounters;
 import org.skyring.engine.ring.ObservationEvent;
 import org.skyring.journal.FixedAscii;
 import org.skyring.journal.JournalAppender;
@@ -21,6 +23,8 @@ import java.util.function.Supplier;
  * from the journal, so a collision can never drop an observation.
  */
 public final class JournalIn implements Stage {
+    public static final String NAME = "journal_in";
+
     private final Supplier<JournalAppender> appenderFactory;
     private final Supplier<JournalCursor> verifyCursorFactory;
     private final EpochNanoClock clock;
@@ -33,8 +37,8 @@ public final class JournalIn implements Stage {
     private final ObservationRecord verifyScratch = new ObservationRecord();
     private JournalAppender appender;
     private JournalCursor verifyCursor;
-    private long journaled;
-    private long duplicates;
+    private AtomicCounter journaled = LiveCounters.detached();
+    private AtomicCounter duplicates = LiveCounters.detached();
 
     /**
      * @param appenderFactory     opens the input journal appender on this stage's thread; null when the
@@ -50,9 +54,15 @@ public final class JournalIn implements Stage {
         this.engineVersion.set(engineVersion);
     }
 
+    /** Counts into the live counters from now on; before the ring starts. */
+    public void countInto(final LiveCounters counters) {
+        journaled = counters.journaled();
+        duplicates = counters.duplicates();
+    }
+
     @Override
     public String name() {
-        return "journal_in";
+        return NAME;
     }
 
     @Override
@@ -69,7 +79,7 @@ public final class JournalIn implements Stage {
             // Chronicle's recovery only after this process re-journaled it. The first occurrence wins.
             if (isDuplicate(obs)) {
                 e.duplicate = true;
-                duplicates++;
+                duplicates.incrementRelease();
                 return;
             }
             remember(obs, e.inputIndex);
@@ -77,7 +87,7 @@ public final class JournalIn implements Stage {
         }
         if (isDuplicate(obs)) {
             e.duplicate = true;
-            duplicates++;
+            duplicates.incrementRelease();
             return;
         }
         obs.receivedTimeNanos = clock.nanoTime();
@@ -85,7 +95,7 @@ public final class JournalIn implements Stage {
         obs.engineVersion.set(engineVersion);
         markOversizeFields(obs);
         e.inputIndex = appender.appendObservation(obs);
-        journaled++;
+        journaled.incrementRelease();
         remember(obs, e.inputIndex);
     }
 
@@ -167,11 +177,11 @@ public final class JournalIn implements Stage {
     }
 
     public long journaled() {
-        return journaled;
+        return journaled.get();
     }
 
     public long duplicates() {
-        return duplicates;
+        return duplicates.get();
     }
 
     @Override

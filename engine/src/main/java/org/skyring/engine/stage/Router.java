@@ -17,6 +17,8 @@ import org.skyring.journal.JournalSet;
  * completes it without writing anything twice.
  */
 public final class Router implements Stage {
+    public static final String NAME = "route";
+
     private final JournalSet journals;
     private final long[] lastRoutedInput = new long[Destination.values().length];
     private final long lastDecidedInput;
@@ -39,7 +41,7 @@ public final class Router implements Stage {
 
     @Override
     public String name() {
-        return "route";
+        return NAME;
     }
 
     @Override
@@ -57,7 +59,7 @@ public final class Router implements Stage {
         d.destinations = RoutingTable.destinationsFor(d.category);
         final long input = e.inputIndex;
         if (input <= lastDecidedInput) {
-            counters.alreadyDecided++; // fully routed before the restart
+            counters.countAlreadyDecided(); // fully routed before the restart
             return;
         }
         for (final Destination dest : destinations) {

@@ -1,0 +1,29 @@
+package org.skyring.engine.metrics;
+
+import java.util.Locale;
+
+/** The observation counts of the counters file ({@link CounterKind#OBSERVATIONS}), with their meaning. */
+public enum ObservationCount {
+    RECEIVED("live observations taken from the sources and published to the ring"),
+    RECOVERED("input-journal entries re-run through the ring at start-up (restart or replay)"),
+    JOURNALED("live observations appended to the input journal"),
+    DUPLICATES("observations dropped at journal-in because their id was already journaled"),
+    DECIDED("decisions written in this run"),
+    RECOVERED_DECIDED("recovered entries decided in this run (journaled but undecided before a restart)"),
+    RECOVERED_ALREADY_DECIDED("recovered entries already decided and routed before the restart");
+
+    private final String help;
+
+    ObservationCount(final String help) {
+        this.help = help;
+    }
+
+    /** The counter's key: "recovered_decided". */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public String help() {
+        return help;
+    }
+}
