@@ -104,8 +104,8 @@ class KafkaSourceTest {
         final Path data = tmp.resolve("gcn-data");
         final RunResult r = drain(cfg, "gcn", data, new VoEventDecoder());
         assertEquals(files.size() + 1, r.journaled());
-        assertEquals(files.size(), r.counters().byDestination[Destination.ARCHIVE.ordinal()], "every notice kept");
-        assertEquals(1, r.counters().byDestination[Destination.REJECTED.ordinal()]);
+        assertEquals(files.size(), r.counters().destination(Destination.ARCHIVE), "every notice kept");
+        assertEquals(1, r.counters().destination(Destination.REJECTED));
         int opened = 0;
         String rejectDetail = null;
         try (var q = JournalSet.openQueue(data, JournalSet.DECISIONS, net.openhft.chronicle.queue.RollCycles.FAST_HOURLY);

@@ -99,8 +99,8 @@ class ZtfOverKafkaTest {
         assertEquals(expectedIds, journaled);
         assertEquals(expectedRejected, bad);
         assertTrue(expectedRejected >= 3, "the three corrupt files are dead letters");
-        assertEquals(r.journaled(), r.counters().byDestination[Destination.ARCHIVE.ordinal()]
-                + r.counters().byDestination[Destination.REJECTED.ordinal()]);
+        assertEquals(r.journaled(), r.counters().destination(Destination.ARCHIVE)
+                + r.counters().destination(Destination.REJECTED));
         JournalCounts.assertRoutedExactlyOnce(data, r.journaled());
     }
 }
