@@ -29,7 +29,7 @@ final class BlockingQueueSystem implements SystemUnderTest {
 
     BlockingQueueSystem(final Workload w, final ThreadLayout layout) {
         dir = TempJournals.journalSet("bench-queues-", w);
-        final StageSet s = new StageSet(w, dir.journals);
+        final StageSet s = new StageSet(w, dir.dir, dir.journals);
         final int capacity = w.config().engine().ringSize();
         final List<Stage[]> groups = s.groups(layout);
         head = new ArrayBlockingQueue<>(capacity);

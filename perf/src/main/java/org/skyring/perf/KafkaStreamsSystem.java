@@ -41,7 +41,7 @@ final class KafkaStreamsSystem implements SystemUnderTest {
     KafkaStreamsSystem(final Workload w) {
         dir = TempJournals.journalSet("bench-kstreams-", w);
         stateDir = TempJournals.emptyDir("bench-kstreams-state-");
-        final StageSet s = new StageSet(w, dir.journals);
+        final StageSet s = new StageSet(w, dir.dir, dir.journals);
         final Serde<ObservationEvent> serde = Serdes.serdeFrom(new EventSerializer(), new EventDeserializer());
         final StreamsBuilder builder = new StreamsBuilder();
         KStream<byte[], ObservationEvent> stream = builder.stream(TOPIC, Consumed.with(Serdes.ByteArray(), serde));

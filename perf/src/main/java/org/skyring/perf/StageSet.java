@@ -34,10 +34,12 @@ final class StageSet {
     final ArtifactFilter artifacts;
     final Classifier classifier;
     final Router router;
-    final EngineCounters counters = new EngineCounters();
+    /** Backed by a counters file in the run's temporary directory, as the engine's are (same single-writer cost). */
+    final EngineCounters counters;
 
-    StageSet(final Workload w, final JournalSet journals) {
+    StageSet(final Workload w, final java.nio.file.Path dataDir, final JournalSet journals) {
         final SkyringConfig config = w.config();
+        counters = new EngineCounters(org.skyring.engine.metrics.LiveCounters.create(dataDir));
         final long[] nothingRouted = new long[Destination.values().length];
         Arrays.fill(nothingRouted, -1L);
         journalIn = new JournalIn(() -> new JournalAppender(journals.input()),
