@@ -195,11 +195,13 @@ public final class Engine {
                             ring.publish(seq);
                             break;
                         }
+                        // Counted before the entry is published, so no reader of the counters file can ever see
+                        // an observation decided before it was received.
+                        receivedCounter.incrementRelease();
                         ring.publish(seq);
                         if (acknowledged[s] != null) {
                             acknowledged[s].published(seq);
                         }
-                        receivedCounter.incrementRelease();
                         work++;
                         if (++received == INGEST_WARMUP) {
                             allocAtWarmup = threads.getCurrentThreadAllocatedBytes();
