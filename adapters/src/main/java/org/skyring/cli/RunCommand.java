@@ -38,7 +38,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         final SkyringConfig cfg = EngineAssembly.config(config);
         final SkyCatalog catalog = EngineAssembly.catalog(cfg);
-        final List<ObservationSource> sources = EngineAssembly.sources(inputs);
+        final List<ObservationSource> sources = EngineAssembly.sources(inputs, catalog);
         final AtomicBoolean stop = new AtomicBoolean();
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread hook = new Thread(() -> {

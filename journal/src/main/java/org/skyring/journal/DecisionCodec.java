@@ -31,6 +31,16 @@ public final class DecisionCodec {
         BinaryFields.writeAscii(out, d.catalogVersion);
         BinaryFields.writeAscii(out, d.modelVersion);
         BinaryFields.writeAscii(out, d.engineVersion);
+        // v2
+        BinaryFields.writeAscii(out, d.rulesVersion);
+        out.writeByte(d.modelClass);
+        out.writeDouble(d.modelRawProbability);
+        out.writeByte((byte) DecisionRecord.CLASS_SLOTS);
+        for (int i = 0; i < DecisionRecord.CLASS_SLOTS; i++) {
+            out.writeDouble(d.classProbabilities[i]);
+        }
+        out.writeDouble(d.anomalyScore);
+        BinaryFields.writeAscii(out, d.explanation);
     }
 
     public static void read(final Bytes<?> in, final DecisionRecord d) {
@@ -62,5 +72,19 @@ public final class DecisionCodec {
         BinaryFields.readAscii(in, d.catalogVersion);
         BinaryFields.readAscii(in, d.modelVersion);
         BinaryFields.readAscii(in, d.engineVersion);
+        if (version >= 2) {
+            BinaryFields.readAscii(in, d.rulesVersion);
+            d.modelClass = in.readByte();
+            d.modelRawProbability = in.readDouble();
+            final int slots = in.readByte();
+            for (int i = 0; i < slots; i++) {
+                final double p = in.readDouble();
+                if (i < DecisionRecord.CLASS_SLOTS) { // a later build's extra classes are skipped
+                    d.classProbabilities[i] = p;
+                }
+            }
+            d.anomalyScore = in.readDouble();
+            BinaryFields.readAscii(in, d.explanation);
+        }
     }
 }

@@ -7,7 +7,11 @@ package org.skyring.journal;
  * for byte.
  */
 public final class DecisionRecord {
-    public static final int CURRENT_VERSION = 1;
+    /** v2 (issue 5) adds rules version, model class probabilities, anomaly score and explanation. */
+    public static final int CURRENT_VERSION = 2;
+    /** Classes of {@link #classProbabilities}: indexed by {@link TruthLabel#ordinal()}. */
+    public static final int CLASS_SLOTS = TruthLabel.values().length;
+    public static final byte NO_CLASS = -1;
     public static final byte NO_MATCH_TYPE = -1;
     /** {@link #flags} bit: expensive stages were skipped under pressure; re-classify later. */
     public static final int FLAG_DEFERRED = 1;
@@ -45,6 +49,24 @@ public final class DecisionRecord {
     public final FixedAscii modelVersion = new FixedAscii(24);
     public final FixedAscii engineVersion = new FixedAscii(24);
 
+    // ---- added in v2 (issue 5)
+    /** Version of the rule set that produced {@link #rulesFired} (config classification.rules_version). */
+    public final FixedAscii rulesVersion = new FixedAscii(24);
+    /** Most probable model class ({@link TruthLabel} code), or {@link #NO_CLASS} without a model score. */
+    public byte modelClass = NO_CLASS;
+    /** The model's uncalibrated probability of {@link #modelClass}; NaN without a model score. */
+    public double modelRawProbability = Double.NaN;
+    /** Calibrated class probabilities by {@link TruthLabel#ordinal()}; NaN for classes the model does not know. */
+    public final double[] classProbabilities = new double[CLASS_SLOTS];
+    /** Isolation-forest anomaly score in (0, 1), higher = more unusual; NaN when not scored. */
+    public double anomalyScore = Double.NaN;
+    /** One line a human reads: why this category. */
+    public final FixedAscii explanation = new FixedAscii(256);
+
+    public DecisionRecord() {
+        java.util.Arrays.fill(classProbabilities, Double.NaN);
+    }
+
     public void clear() {
         inputIndex = -1;
         observationId.clear();
@@ -68,6 +90,12 @@ public final class DecisionRecord {
         catalogVersion.clear();
         modelVersion.clear();
         engineVersion.clear();
+        rulesVersion.clear();
+        modelClass = NO_CLASS;
+        modelRawProbability = Double.NaN;
+        java.util.Arrays.fill(classProbabilities, Double.NaN);
+        anomalyScore = Double.NaN;
+        explanation.clear();
     }
 
     public boolean fired(final Rule rule) {

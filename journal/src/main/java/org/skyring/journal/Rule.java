@@ -36,7 +36,8 @@ public enum Rule {
     CLASS_SLOW_RISER_IN_HOST("classify", "supernova-like rise in host"),
     CLASS_NEW_SOURCE("classify", "new source"),
     CLASS_AMBIGUOUS("classify", "ambiguous: several class rules"),
-    CLASS_LOW_CONFIDENCE("classify", "low confidence");
+    CLASS_LOW_CONFIDENCE("classify", "low confidence"),
+    CLASS_ANOMALOUS("classify", "anomalous light curve");
 
     private static final Rule[] VALUES = values();
 

@@ -1,0 +1,169 @@
+package org.skyring.engine.classify;
+
+import java.util.SplittableRandom;
+
+/**
+ * Isolation forest (Liu, Ting and Zhou 2008): random axis-parallel splits isolate unusual points in fewer steps.
+ * Score s = 2^(-E[h(x)] / c(psi)) in (0, 1): about 0.5 or below is ordinary, near 1 is anomalous. Trees are flat
+ * arrays, scored without allocation; each tree also tells which feature made the isolating (last) split, so the
+ * evidence can name the most unusual features.
+ */
+public final class IsolationForest {
+    private static final double EULER_GAMMA = 0.5772156649015329;
+
+    /** Per tree: split feature (-1 = leaf), threshold, children, and leaf size. */
+    final int[][] feature;
+    final double[][] threshold;
+    final int[][] left;
+    final int[][] right;
+    final int[][] size;
+    final int sampleSize;
+    private final double normaliser;
+
+    IsolationForest(final int[][] feature, final double[][] threshold, final int[][] left, final int[][] right,
+                    final int[][] size, final int sampleSize) {
+        this.feature = feature;
+        this.threshold = threshold;
+        this.left = left;
+        this.right = right;
+        this.size = size;
+        this.sampleSize = sampleSize;
+        this.normaliser = averagePathLength(sampleSize);
+    }
+
+    public int trees() {
+        return feature.length;
+    }
+
+    public int sampleSize() {
+        return sampleSize;
+    }
+
+    /** c(n): average path length of an unsuccessful binary-search-tree lookup among n points. */
+    static double averagePathLength(final int n) {
+        if (n <= 1) {
+            return 0;
+        }
+        if (n == 2) {
+            return 1;
+        }
+        return 2.0 * (StrictMath.log(n - 1.0) + EULER_GAMMA) - 2.0 * (n - 1.0) / n;
+    }
+
+    /**
+     * Anomaly score of {@code x}; adds to {@code isolatedBy[f]} the weight 1/depth for each tree whose isolating
+     * split was on feature f (pass null to skip). No allocation.
+     */
+    public double score(final double[] x, final double[] isolatedBy) {
+        double pathSum = 0;
+        for (int t = 0; t < feature.length; t++) {
+            final int[] f = feature[t];
+            int node = 0;
+            int depth = 0;
+            int lastFeature = -1;
+            while (f[node] >= 0) {
+                lastFeature = f[node];
+                node = x[f[node]] < threshold[t][node] ? left[t][node] : right[t][node];
+                depth++;
+            }
+            pathSum += depth + averagePathLength(size[t][node]);
+            if (isolatedBy != null && lastFeature >= 0) {
+                isolatedBy[lastFeature] += 1.0 / depth;
+            }
+        }
+        final double mean = pathSum / feature.length;
+        return StrictMath.pow(2.0, -mean / normaliser);
+    }
+
+    /** Fits {@code trees} trees on random subsamples of {@code rows} (cold path: allocates freely). */
+    public static IsolationForest fit(final double[][] rows, final int trees, final int sampleSize, final long seed) {
+        final SplittableRandom rng = new SplittableRandom(seed);
+        final int psi = Math.min(sampleSize, rows.length);
+        final int maxDepth = (int) Math.ceil(Math.log(Math.max(2, psi)) / Math.log(2));
+        final int[][] feature = new int[trees][];
+        final double[][] threshold = new double[trees][];
+        final int[][] left = new int[trees][];
+        final int[][] right = new int[trees][];
+        final int[][] size = new int[trees][];
+        for (int t = 0; t < trees; t++) {
+            final int[] sample = new int[psi];
+            for (int i = 0; i < psi; i++) {
+                sample[i] = rng.nextInt(rows.length);
+            }
+            final Builder b = new Builder(rows, rng, maxDepth, 2 * psi);
+            b.build(sample, 0, psi, 0);
+            feature[t] = java.util.Arrays.copyOf(b.feature, b.nodes);
+            threshold[t] = java.util.Arrays.copyOf(b.threshold, b.nodes);
+            left[t] = java.util.Arrays.copyOf(b.left, b.nodes);
+            right[t] = java.util.Arrays.copyOf(b.right, b.nodes);
+            size[t] = java.util.Arrays.copyOf(b.size, b.nodes);
+        }
+        return new IsolationForest(feature, threshold, left, right, size, psi);
+    }
+
+    private static final class Builder {
+        final double[][] rows;
+        final SplittableRandom rng;
+        final int maxDepth;
+        final int[] feature;
+        final double[] threshold;
+        final int[] left;
+        final int[] right;
+        final int[] size;
+        int nodes;
+
+        Builder(final double[][] rows, final SplittableRandom rng, final int maxDepth, final int capacity) {
+            this.rows = rows;
+            this.rng = rng;
+            this.maxDepth = maxDepth;
+            feature = new int[capacity];
+            threshold = new double[capacity];
+            left = new int[capacity];
+            right = new int[capacity];
+            size = new int[capacity];
+        }
+
+        int build(final int[] idx, final int from, final int to, final int depth) {
+            final int node = nodes++;
+            feature[node] = -1;
+            size[node] = to - from;
+            if (to - from <= 1 || depth >= maxDepth) {
+                return node;
+            }
+            final int dims = rows[idx[from]].length;
+            // pick a random feature that varies in this node (a few tries), then a uniform threshold in its range
+            for (int attempt = 0; attempt < 2 * dims; attempt++) {
+                final int f = rng.nextInt(dims);
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (int i = from; i < to; i++) {
+                    final double v = rows[idx[i]][f];
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+                if (!(hi > lo)) {
+                    continue;
+                }
+                final double split = lo + (hi - lo) * rng.nextDouble();
+                int mid = from;
+                for (int i = from; i < to; i++) {
+                    if (rows[idx[i]][f] < split) {
+                        final int tmp = idx[mid];
+                        idx[mid] = idx[i];
+                        idx[i] = tmp;
+                        mid++;
+                    }
+                }
+                if (mid == from || mid == to) {
+                    continue;
+                }
+                feature[node] = f;
+                threshold[node] = split;
+                left[node] = build(idx, from, mid, depth + 1);
+                right[node] = build(idx, mid, to, depth + 1);
+                return node;
+            }
+            return node; // all points identical: a leaf of that size
+        }
+    }
+}
