@@ -193,9 +193,11 @@ public final class Classifier implements Stage {
         double novelty = 1.0;
         double confidence = 1.0;
         if (scored) {
-            // The calibrated probability that it is a known star or asteroid lowers novelty; the most probable
+            // The calibrated probability that it is a known star or asteroid, an artifact or bogus lowers novelty;
+            // the most probable
             // class's calibrated probability bounds confidence; the supernova-like probability is the match.
-            novelty = clamp01(1.0 - probability(d, TruthLabel.KNOWN_STAR) - probability(d, TruthLabel.KNOWN_ASTEROID));
+            novelty = clamp01(1.0 - probability(d, TruthLabel.KNOWN_STAR) - probability(d, TruthLabel.KNOWN_ASTEROID)
+                    - probability(d, TruthLabel.ARTIFACT) - probability(d, TruthLabel.BOGUS));
             confidence = d.classProbabilities[d.modelClass];
             d.knownTypeMatch = probability(d, TruthLabel.SUPERNOVA_LIKE);
         } else {
@@ -405,7 +407,7 @@ public final class Classifier implements Stage {
             x.append("; model ").append(LABEL_KEYS[d.modelClass]).append(' ')
              .append(d.classProbabilities[d.modelClass], 2, false);
             x.append("; anomaly ").append(d.anomalyScore, 2, false);
-            if (topFeature1 >= 0) {
+            if (Rule.CLASS_ANOMALOUS.isIn(rules) && topFeature1 >= 0) {
                 x.append(" (").append(Feature.of(topFeature1).label());
                 if (topFeature2 >= 0) {
                     x.append(", ").append(Feature.of(topFeature2).label());
