@@ -32,6 +32,7 @@ public final class ObjectHistory implements AutoCloseable {
     /** Sky cell of objects without an id: 1.5 arcsec, the same-object cross-match scale. */
     static final double CELL_ARCSEC = 1.5;
     private static final double COLOUR_MAX_SEPARATION_DAYS = 1.0;
+    static final double MAX_BLOAT_FACTOR = 20;
 
     private final ChronicleMap<CharSequence, ObjectState> map;
     private final double minPairSeparationDays;
@@ -70,12 +71,32 @@ public final class ObjectHistory implements AutoCloseable {
         return ChronicleMapBuilder.of(CharSequence.class, ObjectState.class)
                 .name("skyring-object-history")
                 .entries(maxObjects)
+                // entries() sizes the file (about 0.45 kB per entry, written out at creation); beyond it the map
+                // grows by extra tiers up to this factor, so a busy night degrades gracefully instead of failing.
+                .maxBloatFactor(MAX_BLOAT_FACTOR)
                 .averageKeySize(16)
                 .constantValueSizeBySample(new ObjectState());
     }
 
     public long size() {
         return map.longSize();
+    }
+
+    /**
+     * True when both stores hold the same objects with the same state (cold path: tests and tools compare a
+     * restarted or replayed store with the original this way).
+     */
+    public boolean sameStateAs(final ObjectHistory other) {
+        if (map.longSize() != other.map.longSize()) {
+            return false;
+        }
+        final ObjectState theirs = new ObjectState();
+        for (final java.util.Map.Entry<CharSequence, ObjectState> e : map.entrySet()) {
+            if (other.map.getUsing(e.getKey(), theirs) == null || !e.getValue().contentEquals(theirs)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads the stored state of {@code objectKey} into {@code into}; false when unknown (tests, tools). */

@@ -216,7 +216,7 @@ public record SkyringConfig(
         t.finish();
         final ConfigSection m = s.section("model");
         final Model model = new Model(m.bool("history", true),
-                m.integer("history_max_objects", 2_000_000, 1_000, 1_000_000_000), m.text("file", ""),
+                m.integer("history_max_objects", 100_000, 1_000, 100_000_000), m.text("file", ""),
                 m.number("anomaly_threshold", 0.75, 0, 1), m.number("anomaly_confidence", 0.45, 0, 1));
         m.finish();
         final Classification c = new Classification(s.text("rules_version", "rules-2"),

@@ -361,11 +361,11 @@ public final class Classifier implements Stage {
         x.clear();
         for (final Rule r : RULES) {
             if (r.isIn(cuts)) {
-                x.append(r.stage()).append(": ").append(r.description()).append("; ");
+                x.append(r.stage()).append(": ").append(r.description());
                 break;
             }
         }
-        x.append("routine");
+        x.append(" -> routine");
     }
 
     private static final Rule[] RULES = Rule.all();

@@ -128,7 +128,7 @@ class ClassifierHistoryTest {
             final DecisionRecord bogus = new DecisionRecord();
             final ObservationRecord b = at("ZTF26q", 0, t0, Band.R, 18.0);
             c.classify(b, bogus, Rule.QUALITY_REAL_BOGUS.mask(), 0, 0, 5, true);
-            assertEquals("quality: rb below threshold; routine", bogus.explanation.toString());
+            assertEquals("quality: rb below threshold -> routine", bogus.explanation.toString());
             final org.skyring.engine.classify.ObjectState s = new org.skyring.engine.classify.ObjectState();
             assertFalse(h.read("ZTF26q", s), "bogus detections never enter the light curve");
         }
