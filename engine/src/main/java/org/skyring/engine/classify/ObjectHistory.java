@@ -75,6 +75,8 @@ public final class ObjectHistory implements AutoCloseable {
                 // grows by extra tiers up to this factor, so a busy night degrades gracefully instead of failing.
                 .maxBloatFactor(MAX_BLOAT_FACTOR)
                 .averageKeySize(16)
+                // put() would otherwise return (deserialize into a new object) the previous value: 0.5 kB garbage
+                .putReturnsNull(true)
                 .constantValueSizeBySample(new ObjectState());
     }
 
