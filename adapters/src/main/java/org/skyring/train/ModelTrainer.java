@@ -43,7 +43,7 @@ public final class ModelTrainer {
 
     public record Settings(int epochs, double learningRate, long seed, int forestTrees, int forestSampleSize) {
         public static Settings defaults() {
-            return new Settings(8, 0.5, 2026L, 100, 256);
+            return new Settings(8, 0.5, 2026L, 50, 256);
         }
     }
 
