@@ -108,10 +108,13 @@ final class EngineAssembly {
         return labels;
     }
 
-    /** The label of an observation: from the label file when one was given, else its journaled truth label. */
+    /**
+     * The label of an observation: from the label file when one was given, else its journaled truth label
+     * (generated data), else one derived from the alert's own fields (real data: {@code AlertLabels}).
+     */
     static TruthLabel label(final Map<String, TruthLabel> labels, final org.skyring.journal.ObservationRecord o) {
         if (labels.isEmpty()) {
-            return o.truthLabel;
+            return org.skyring.train.AlertLabels.derive(o);
         }
         return labels.getOrDefault(o.observationId.toString(), TruthLabel.NONE);
     }

@@ -114,40 +114,20 @@ public final class Evaluation {
         final int[] t = truthArray();
         final Map<String, Object> perClass = new LinkedHashMap<>();
         for (int k = 0; k < LABELS.length; k++) {
-            long support = 0;
-            long predicted = 0;
-            for (int j = 0; j < LABELS.length; j++) {
-                support += classMatrix[k][j];
-                predicted += classMatrix[j][k];
+            final Map<String, Object> c = precisionRecall(classMatrix, k);
+            if (c != null) {
+                c.put("brier", Calibration.brier(Calibration.column(p, k), Calibration.isClass(t, k)));
+                c.put("ece", Calibration.ece(Calibration.column(p, k), Calibration.isClass(t, k)));
+                perClass.put(key(LABELS[k]), c);
             }
-            if (support == 0 && predicted == 0) {
-                continue;
-            }
-            final Map<String, Object> c = new LinkedHashMap<>();
-            c.put("precision", predicted == 0 ? Double.NaN : (double) classMatrix[k][k] / predicted);
-            c.put("recall", support == 0 ? Double.NaN : (double) classMatrix[k][k] / support);
-            c.put("support", support);
-            c.put("brier", Calibration.brier(Calibration.column(p, k), Calibration.isClass(t, k)));
-            c.put("ece", Calibration.ece(Calibration.column(p, k), Calibration.isClass(t, k)));
-            perClass.put(key(LABELS[k]), c);
         }
         m.put("per_class", perClass);
         final Map<String, Object> perCategory = new LinkedHashMap<>();
         for (int k = 0; k < CATEGORIES.length; k++) {
-            long support = 0;
-            long predicted = 0;
-            for (int j = 0; j < CATEGORIES.length; j++) {
-                support += categoryMatrix[k][j];
-                predicted += categoryMatrix[j][k];
+            final Map<String, Object> c = precisionRecall(categoryMatrix, k);
+            if (c != null) {
+                perCategory.put(CATEGORIES[k].key(), c);
             }
-            if (support == 0 && predicted == 0) {
-                continue;
-            }
-            final Map<String, Object> c = new LinkedHashMap<>();
-            c.put("precision", predicted == 0 ? Double.NaN : (double) categoryMatrix[k][k] / predicted);
-            c.put("recall", support == 0 ? Double.NaN : (double) categoryMatrix[k][k] / support);
-            c.put("support", support);
-            perCategory.put(CATEGORIES[k].key(), c);
         }
         m.put("per_category", perCategory);
         m.put("category_confusion", matrix(categoryMatrix, categoryKeys()));
@@ -165,6 +145,24 @@ public final class Evaluation {
         }
         m.put("reliability", bins);
         return m;
+    }
+
+    /** Precision, recall and support of row/column {@code k} of a confusion matrix; null when both are empty. */
+    private static Map<String, Object> precisionRecall(final long[][] cells, final int k) {
+        long support = 0;
+        long predicted = 0;
+        for (int j = 0; j < cells.length; j++) {
+            support += cells[k][j];
+            predicted += cells[j][k];
+        }
+        if (support == 0 && predicted == 0) {
+            return null;
+        }
+        final Map<String, Object> c = new LinkedHashMap<>();
+        c.put("precision", predicted == 0 ? Double.NaN : (double) cells[k][k] / predicted);
+        c.put("recall", support == 0 ? Double.NaN : (double) cells[k][k] / support);
+        c.put("support", support);
+        return c;
     }
 
     /** {"labels": [...], "rows": {truth: {decided: n}}}, zero cells and empty rows left out. */
