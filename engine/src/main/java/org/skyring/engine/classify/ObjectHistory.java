@@ -198,7 +198,15 @@ public final class ObjectHistory implements AutoCloseable {
     private void features(final ObservationRecord o, final boolean magnitudes, final byte band, final LightCurve out) {
         final long t = o.observationTimeNanos;
         final ObjectState s = state;
-        out.detections = Math.max(s.detections, o.detectionCount);
+        // as of t: detections stored with a later time (applied before a crash, re-decided after it) do not count
+        int later = 0;
+        for (int slot = 0; slot < ObjectState.BANDS; slot++) {
+            final int base = slot * ObjectState.DETECTIONS;
+            for (int i = 0; i < s.detCount[slot]; i++) {
+                later += s.detTime[base + i] > t ? 1 : 0;
+            }
+        }
+        out.detections = Math.max(s.detections - later, o.detectionCount);
         if (s.firstDetectionNanos != ObservationRecord.NO_TIME) {
             out.ageDays = Math.max(0, (t - s.firstDetectionNanos) / NANOS_PER_DAY);
         }

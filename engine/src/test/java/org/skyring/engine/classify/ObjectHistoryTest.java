@@ -151,6 +151,26 @@ class ObjectHistoryTest {
         }
     }
 
+    @Test
+    void anObservationReDecidedAfterACrashSeesTheLightCurveAsOfItsOwnTime() {
+        try (ObjectHistory h = ObjectHistory.inMemory(10_000, 0.02)) {
+            final LightCurve lc = new LightCurve();
+            final ObservationRecord first = detection("ZTF26ccc", T0, Band.R, 20.0);
+            final ObservationRecord second = detection("ZTF26ccc", T0 + DAY, Band.R, 19.0);
+            h.apply(first, 0, lc);
+            final LightCurve original = new LightCurve();
+            h.apply(first, 0, original); // same index again: already applied
+            h.apply(second, 1, lc);
+            // the crash came after input 1 was applied but before input 0's decision was written: re-decide 0
+            h.apply(first, 0, lc);
+            assertTrue(lc.alreadyApplied);
+            assertEquals(1, lc.detections, "the later detection (input 1) is not counted as of input 0");
+            assertTrue(Double.isNaN(lc.rate), "no earlier point as of input 0");
+            assertEquals(0.0, lc.amplitude, EPS);
+            assertEquals(original.detections, lc.detections);
+        }
+    }
+
     /** Ten objects observed in turn every 0.05 d in alternating bands, with a slow rise. */
     static List<ObservationRecord> stream(final int n) {
         final List<ObservationRecord> list = new ArrayList<>();
