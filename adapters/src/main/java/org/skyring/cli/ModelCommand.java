@@ -18,6 +18,8 @@ import java.util.Map;
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Train classification models.",
         subcommands = ModelCommand.Train.class)
 final class ModelCommand {
+    /** Tribuo logs every training step at INFO through java.util.logging; held strongly so the level sticks. */
+    private static final java.util.logging.Logger TRIBUO_LOG = java.util.logging.Logger.getLogger("org.tribuo");
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = "Train the classifier (Tribuo logistic regression), its calibration and anomaly detector.")
@@ -46,6 +48,7 @@ final class ModelCommand {
 
         @Override
         public Integer call() {
+            TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
             final SkyringConfig cfg = EngineAssembly.config(config);
             final SkyCatalog catalog = EngineAssembly.catalog(cfg);
             final Map<String, TruthLabel> labelMap = EngineAssembly.labels(labels);

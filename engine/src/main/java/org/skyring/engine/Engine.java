@@ -55,8 +55,20 @@ public final class Engine {
 
     /** The model comes from the config ({@code classification.model.file}; none when empty). */
     public Engine(final SkyringConfig config, final SkyCatalog catalog) {
-        this(config, catalog, config.classification().model().hasFile()
-                ? ClassModel.load(Path.of(config.classification().model().file())) : null);
+        this(config, catalog, modelOf(config));
+    }
+
+    private static ClassModel modelOf(final SkyringConfig config) {
+        final String file = config.classification().model().file();
+        if (file.isEmpty()) {
+            return null;
+        }
+        try {
+            return ClassModel.load(Path.of(file));
+        } catch (IllegalArgumentException e) {
+            throw new org.skyring.engine.config.ConfigException("classification.model.file: \"" + file
+                    + "\" cannot be used: " + e.getMessage());
+        }
     }
 
     /** @param model trained classification model, or null for rules only */

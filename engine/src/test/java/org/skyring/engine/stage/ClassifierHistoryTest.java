@@ -115,6 +115,16 @@ class ClassifierHistoryTest {
     }
 
     @Test
+    void aMissingModelFileIsAConfigErrorNamingTheKeyAndTheValue() throws Exception {
+        final String yaml = new String(SkyringConfig.class.getResourceAsStream("/skyring.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("    file: \"\"", "    file: \"/no/such/model.json\"");
+        final SkyringConfig bad = SkyringConfig.parse(yaml);
+        final org.skyring.engine.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.skyring.engine.config.ConfigException.class, () -> new org.skyring.engine.Engine(bad, catalog));
+        assertTrue(e.getMessage().startsWith("classification.model.file: \"/no/such/model.json\""), e.getMessage());
+    }
+
+    @Test
     void packetPairTakesPrecedenceOverHistoryAndBogusIsExplainedAndNotRemembered() {
         try (ObjectHistory h = ObjectHistory.inMemory(10_000, 0.02)) {
             final Classifier c = new Classifier(config, catalog.version(), "test", h, null);
