@@ -88,6 +88,41 @@ class ModelTrainerTest {
     }
 
     @Test
+    void anUnusualLightCurveIsFlaggedAnomalousNamedAndSentToAHuman() {
+        final ClassModel model = ModelTrainer.train(rows, ModelTrainer.Settings.defaults(), "test night").model();
+        final SkyringConfig cfg = SkyringConfig.loadDefault();
+        final org.skyring.engine.stage.Classifier c = new org.skyring.engine.stage.Classifier(cfg, "test", "test", null, model);
+        final org.skyring.journal.ObservationRecord o = new org.skyring.journal.ObservationRecord();
+        o.observationId.set("odd-1");
+        o.observationTimeNanos = NIGHT_START;
+        o.raDeg = 150;
+        o.decDeg = 20;
+        o.band = org.skyring.journal.Band.R;
+        o.value = 9.0; // far brighter than anything in the night, very elongated, wide PSF, barely real,
+        o.valueUncertainty = 0.3; // low SNR: by its scores alone it would only be archived as routine
+        o.realBogus = 0.56;
+        o.fwhmPx = 5.4;
+        o.elongation = 1.39;
+        final org.skyring.journal.DecisionRecord d = new org.skyring.journal.DecisionRecord();
+        c.classify(o, d, 0, 0, 0, -1, true);
+        assertTrue(d.anomalyScore >= cfg.classification().model().anomalyThreshold(), "anomaly " + d.anomalyScore);
+        assertTrue(d.fired(org.skyring.journal.Rule.CLASS_ANOMALOUS));
+        assertEquals(org.skyring.journal.Category.UNKNOWN, d.category, d.explanation.toString());
+        assertTrue(d.confidence <= cfg.classification().model().anomalyConfidence(),
+                "routine-bound and anomalous: confidence at most the cap, a human triages it: " + d.confidence);
+        assertTrue(d.explanation.toString().matches(".*; anomaly 0\\.\\d\\d \\([^,]+, [^)]+\\).* -> unknown"),
+                d.explanation.toString());
+        // the same classifier with the model step deferred (pressure): no probabilities, flagged, still decided
+        final org.skyring.journal.DecisionRecord deferred = new org.skyring.journal.DecisionRecord();
+        c.classify(o, deferred, 0, 0, 0, -1, false);
+        assertEquals(org.skyring.journal.DecisionRecord.FLAG_DEFERRED, deferred.flags);
+        assertEquals(org.skyring.journal.DecisionRecord.NO_CLASS, deferred.modelClass);
+        assertTrue(Double.isNaN(deferred.anomalyScore));
+        assertTrue(deferred.explanation.toString().contains("; model deferred"), deferred.explanation.toString());
+        assertEquals(model.version(), deferred.modelVersion.toString());
+    }
+
+    @Test
     void isotonicCalibrationLowersHeldOutEce() {
         // One short epoch at a small learning rate leaves the softmax under-confident: miscalibrated on purpose.
         final ModelTrainer.Result r = ModelTrainer.train(rows,

@@ -61,7 +61,7 @@ public final class ClassModel {
             calibration = null;
         }
         forest = file.forestFeature == null ? null : new IsolationForest(file.forestFeature, file.forestThreshold,
-                file.forestLeft, file.forestRight, file.forestSize, file.forestSampleSize);
+                file.forestLeft, file.forestRight, file.forestSize, file.forestLow, file.forestHigh, file.forestSampleSize);
     }
 
     /** A model made in memory by training code; its version is derived from the JSON it would be saved as. */
@@ -210,6 +210,9 @@ public final class ClassModel {
         public int[][] forestLeft;
         public int[][] forestRight;
         public int[][] forestSize;
+        /** Per internal node, the split feature's training range (absent in older files: no range check). */
+        public double[][] forestLow;
+        public double[][] forestHigh;
         public int forestSampleSize;
         /** Held-out metrics measured at training (accuracy, brier, ece before and after calibration). */
         public java.util.Map<String, Double> heldOut = new java.util.LinkedHashMap<>();
@@ -229,6 +232,8 @@ public final class ClassModel {
             forestLeft = f.left;
             forestRight = f.right;
             forestSize = f.size;
+            forestLow = f.low;
+            forestHigh = f.high;
             forestSampleSize = f.sampleSize;
         }
     }

@@ -7,9 +7,18 @@ import java.util.SplittableRandom;
  * Score s = 2^(-E[h(x)] / c(psi)) in (0, 1): about 0.5 or below is ordinary, near 1 is anomalous. Trees are flat
  * arrays, scored without allocation; each tree also tells which feature made the isolating (last) split, so the
  * evidence can name the most unusual features.
+ *
+ * <p>One change to the paper: every internal node also keeps the range [low, high] of its split feature over
+ * the training points that reached it (nodes of at least {@link #RANGE_CHECK_MIN_POINTS} points), and a point
+ * outside that range is isolated there (its path ends). In the
+ * paper such a point follows the most extreme training point down the tree and scores no higher than it, so a
+ * value far beyond anything seen in one feature was barely noticed. Training points are always inside the
+ * ranges, so their paths are unchanged.
  */
 public final class IsolationForest {
     private static final double EULER_GAMMA = 0.5772156649015329;
+    /** Nodes holding fewer training points than this keep no range (small samples have narrow, chance ranges). */
+    static final int RANGE_CHECK_MIN_POINTS = 32;
 
     /** Per tree: split feature (-1 = leaf), threshold, children, and leaf size. */
     final int[][] feature;
@@ -17,6 +26,9 @@ public final class IsolationForest {
     final int[][] left;
     final int[][] right;
     final int[][] size;
+    /** Per internal node: range of the split feature over the node's training points (null = no range check). */
+    final double[][] low;
+    final double[][] high;
     final int sampleSize;
     private final double normaliser;
     /**
@@ -27,10 +39,14 @@ public final class IsolationForest {
     private final int[] flatFeature;
     private final int[] flatRight;
     private final double[] flatValue;
+    private final double[] flatLow;
+    private final double[] flatHigh;
     private final int[] roots;
 
     IsolationForest(final int[][] feature, final double[][] threshold, final int[][] left, final int[][] right,
-                    final int[][] size, final int sampleSize) {
+                    final int[][] size, final double[][] low, final double[][] high, final int sampleSize) {
+        this.low = low;
+        this.high = high;
         this.feature = feature;
         this.threshold = threshold;
         this.left = left;
@@ -45,6 +61,8 @@ public final class IsolationForest {
         flatFeature = new int[nodes];
         flatRight = new int[nodes];
         flatValue = new double[nodes];
+        flatLow = new double[nodes];
+        flatHigh = new double[nodes];
         roots = new int[feature.length];
         int base = 0;
         for (int t = 0; t < feature.length; t++) {
@@ -58,6 +76,8 @@ public final class IsolationForest {
                 flatFeature[base + n] = feature[t][n];
                 flatRight[base + n] = leaf ? -1 : base + right[t][n];
                 flatValue[base + n] = leaf ? averagePathLength(size[t][n]) : threshold[t][n];
+                flatLow[base + n] = low == null || leaf ? Double.NEGATIVE_INFINITY : low[t][n];
+                flatHigh[base + n] = high == null || leaf ? Double.POSITIVE_INFINITY : high[t][n];
             }
             base += feature[t].length;
         }
@@ -93,12 +113,18 @@ public final class IsolationForest {
             int depth = 0;
             int lastFeature = -1;
             int f;
+            boolean outside = false; // a point outside a node's range is isolated there: no subtree below it
             while ((f = flatFeature[node]) >= 0) {
+                final double v = x[f];
                 lastFeature = f;
-                node = x[f] < flatValue[node] ? node + 1 : flatRight[node];
                 depth++;
+                if (v < flatLow[node] || v > flatHigh[node]) {
+                    outside = true;
+                    break;
+                }
+                node = v < flatValue[node] ? node + 1 : flatRight[node];
             }
-            pathSum += depth + flatValue[node];
+            pathSum += depth + (outside ? 0.0 : flatValue[node]);
             if (isolatedBy != null && lastFeature >= 0) {
                 isolatedBy[lastFeature] += 1.0 / depth;
             }
@@ -117,6 +143,8 @@ public final class IsolationForest {
         final int[][] left = new int[trees][];
         final int[][] right = new int[trees][];
         final int[][] size = new int[trees][];
+        final double[][] low = new double[trees][];
+        final double[][] high = new double[trees][];
         for (int t = 0; t < trees; t++) {
             final int[] sample = new int[psi];
             for (int i = 0; i < psi; i++) {
@@ -129,8 +157,10 @@ public final class IsolationForest {
             left[t] = java.util.Arrays.copyOf(b.left, b.nodes);
             right[t] = java.util.Arrays.copyOf(b.right, b.nodes);
             size[t] = java.util.Arrays.copyOf(b.size, b.nodes);
+            low[t] = java.util.Arrays.copyOf(b.low, b.nodes);
+            high[t] = java.util.Arrays.copyOf(b.high, b.nodes);
         }
-        return new IsolationForest(feature, threshold, left, right, size, psi);
+        return new IsolationForest(feature, threshold, left, right, size, low, high, psi);
     }
 
     private static final class Builder {
@@ -142,6 +172,8 @@ public final class IsolationForest {
         final int[] left;
         final int[] right;
         final int[] size;
+        final double[] low;
+        final double[] high;
         int nodes;
 
         Builder(final double[][] rows, final SplittableRandom rng, final int maxDepth, final int capacity) {
@@ -153,6 +185,8 @@ public final class IsolationForest {
             left = new int[capacity];
             right = new int[capacity];
             size = new int[capacity];
+            low = new double[capacity];
+            high = new double[capacity];
         }
 
         int build(final int[] idx, final int from, final int to, final int depth) {
@@ -191,6 +225,9 @@ public final class IsolationForest {
                 }
                 feature[node] = f;
                 threshold[node] = split;
+                // only a range many points agree on is a surprise to fall outside of
+                low[node] = to - from >= RANGE_CHECK_MIN_POINTS ? lo : Double.NEGATIVE_INFINITY;
+                high[node] = to - from >= RANGE_CHECK_MIN_POINTS ? hi : Double.POSITIVE_INFINITY;
                 left[node] = build(idx, from, mid, depth + 1);
                 right[node] = build(idx, mid, to, depth + 1);
                 return node;

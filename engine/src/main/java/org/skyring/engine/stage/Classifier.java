@@ -211,14 +211,19 @@ public final class Classifier implements Stage {
         if (Rule.SUSPECT_SOLAR_SYSTEM.isIn(knownRules) && !known) {
             confidence = Math.min(confidence, config.suspectSolarSystemConfidence());
         }
+        d.confidence = confidence;
         if (scored && !known && d.anomalyScore >= config.model().anomalyThreshold()) {
             rules |= Rule.CLASS_ANOMALOUS.mask();
-            confidence = Math.min(confidence, config.model().anomalyConfidence());
+            // Novelty: an unusual source that would only be archived (routine, known type) goes to a human
+            // instead; one already bound for a human (critical, significant, interesting) keeps its category.
+            final Category provisional = category(d);
+            if (provisional == Category.ROUTINE || provisional == Category.KNOWN_TYPE) {
+                d.confidence = Math.min(d.confidence, config.model().anomalyConfidence());
+            }
         }
-        if (confidence < thresholds.unknownConfidence()) {
+        if (d.confidence < thresholds.unknownConfidence()) {
             rules |= Rule.CLASS_LOW_CONFIDENCE.mask();
         }
-        d.confidence = confidence;
         d.rulesFired = rules;
         d.category = category(d);
         explain(o, d, rate, known);
