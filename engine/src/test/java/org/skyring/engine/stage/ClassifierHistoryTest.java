@@ -125,6 +125,20 @@ class ClassifierHistoryTest {
     }
 
     @Test
+    void newClassificationKeysAreValidatedNamingKeyAndValue() throws Exception {
+        final String yaml = new String(SkyringConfig.class.getResourceAsStream("/skyring.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        final org.skyring.engine.config.ConfigException range = org.junit.jupiter.api.Assertions.assertThrows(
+                org.skyring.engine.config.ConfigException.class,
+                () -> SkyringConfig.parse(yaml.replace("anomaly_threshold: 0.75", "anomaly_threshold: 1.5")));
+        assertTrue(range.getMessage().contains("classification.model.anomaly_threshold: 1.5"), range.getMessage());
+        final org.skyring.engine.config.ConfigException unknown = org.junit.jupiter.api.Assertions.assertThrows(
+                org.skyring.engine.config.ConfigException.class,
+                () -> SkyringConfig.parse(yaml.replace("    history: true", "    history: true\n    histroy_days: 3")));
+        assertTrue(unknown.getMessage().contains("histroy_days"), unknown.getMessage());
+    }
+
+    @Test
     void packetPairTakesPrecedenceOverHistoryAndBogusIsExplainedAndNotRemembered() {
         try (ObjectHistory h = ObjectHistory.inMemory(10_000, 0.02)) {
             final Classifier c = new Classifier(config, catalog.version(), "test", h, null);
