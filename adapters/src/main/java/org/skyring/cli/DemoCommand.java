@@ -7,6 +7,7 @@ import org.skyring.engine.Engine;
 import org.skyring.engine.RunResult;
 import org.skyring.engine.RunSpec;
 import org.skyring.engine.RunSummary;
+import org.skyring.engine.classify.ClassModel;
 import org.skyring.engine.config.SkyringConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +38,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--seed", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed = 2026;
 
+    @Option(names = "--model", description = "Classification model file (skyring model train); "
+            + "default: classification.model.file of the config (empty = rules only).")
+    Path model;
+
     @Override
     public Integer call() throws IOException {
         final SkyringConfig cfg = EngineAssembly.config(config);
@@ -58,9 +63,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         // The night happened over the last ten hours, so every observation time precedes its received time.
         final long nightStart = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - TimeUnit.HOURS.toNanos(10);
         final NightGenerator generator = new NightGenerator(catalog, seed, nightStart);
+        final Engine engine = model != null ? new Engine(cfg, catalog, ClassModel.load(model)) : new Engine(cfg, catalog);
         final RunResult result;
         try (PrometheusEndpoint metrics = EngineAssembly.prometheus(cfg, data, System.out)) {
-            result = new Engine(cfg, catalog).run(RunSpec.live(data,
+            result = engine.run(RunSpec.live(data,
                     List.of(new GeneratedNightSource(generator, count)), true, new AtomicBoolean()));
         }
         EngineAssembly.printSummary(System.out, "skyring demo: summary", RunSummary.of(result), summary);

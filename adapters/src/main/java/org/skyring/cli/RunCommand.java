@@ -43,7 +43,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() {
         final SkyringConfig cfg = EngineAssembly.config(config);
         final SkyCatalog catalog = EngineAssembly.catalog(cfg);
-        final List<ObservationSource> sources = EngineAssembly.sources(inputs, cfg, dir, untilIdle);
+        final List<ObservationSource> sources = EngineAssembly.sources(inputs, cfg, dir, untilIdle, catalog);
         final AtomicBoolean stop = new AtomicBoolean();
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread hook = new Thread(() -> {

@@ -5,6 +5,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.skyring.adapters.generator.NightGenerator;
 import org.skyring.adapters.jsonl.JsonLinesWriter;
 import org.skyring.catalog.SyntheticCatalog;
+import org.skyring.engine.Engine;
+import org.skyring.engine.RunSpec;
+import org.skyring.engine.classify.ObjectHistory;
+import org.skyring.engine.config.SkyringConfig;
 import org.skyring.journal.JournalSet;
 import org.skyring.journal.ObservationRecord;
 
@@ -54,6 +58,19 @@ class CrashRecoveryTest {
 
         assertEquals(COUNT, JournalCounts.journaledIds(data).size(), "every observation journaled");
         JournalCounts.assertRoutedExactlyOnce(data, COUNT);
+
+        // The object history (a Chronicle Map the killed process was writing) after the restart equals the
+        // history of a clean replay of the same input journal: nothing lost, nothing counted twice.
+        final SkyringConfig cfg = SkyringConfig.loadDefault();
+        final Path replay = tmp.resolve("replay");
+        new Engine(cfg, EngineAssembly.catalog(cfg)).run(RunSpec.replay(data, replay));
+        final SkyringConfig.Model m = cfg.classification().model();
+        final double pair = cfg.classification().minPairSeparationDays();
+        try (ObjectHistory restarted = ObjectHistory.open(data.resolve(Engine.STATE_DIR), m.historyMaxObjects(), pair);
+             ObjectHistory clean = ObjectHistory.open(replay.resolve(Engine.STATE_DIR), m.historyMaxObjects(), pair)) {
+            assertTrue(restarted.size() > 10_000, "objects remembered: " + restarted.size());
+            assertTrue(restarted.sameStateAs(clean), "history after SIGKILL + restart = history of a clean replay");
+        }
     }
 
     private static Process engine(final Path input, final Path data, final Path log) throws IOException {

@@ -9,6 +9,8 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.skyring.catalog.SkyCatalog;
+import org.skyring.engine.classify.ClassModel;
+import org.skyring.engine.classify.ObjectHistory;
 import org.skyring.engine.config.SkyringConfig;
 import org.skyring.engine.port.AcknowledgedSource;
 import org.skyring.engine.port.JournalProgress;
@@ -36,6 +38,7 @@ import org.skyring.journal.JournalSet;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,20 +50,47 @@ import java.util.Map;
  * is exhausted; drains the ring, closes everything it opened, and returns what it measured.
  */
 public final class Engine {
+    /** Directory of the data directory holding engine state that is not a journal (the object history). */
+    public static final String STATE_DIR = "state";
     private static final int POLL_BURST = 256;
     private static final long INGEST_WARMUP = 100_000;
 
     private final SkyringConfig config;
     private final SkyCatalog catalog;
 
+    private final ClassModel model;
+
+    /** The model comes from the config ({@code classification.model.file}; none when empty). */
     public Engine(final SkyringConfig config, final SkyCatalog catalog) {
+        this(config, catalog, modelOf(config));
+    }
+
+    private static ClassModel modelOf(final SkyringConfig config) {
+        final String file = config.classification().model().file();
+        if (file.isEmpty()) {
+            return null;
+        }
+        try {
+            return ClassModel.load(Path.of(file));
+        } catch (IllegalArgumentException e) {
+            throw new org.skyring.engine.config.ConfigException("classification.model.file: \"" + file
+                    + "\" cannot be used: " + e.getMessage());
+        }
+    }
+
+    /** @param model trained classification model, or null for rules only */
+    public Engine(final SkyringConfig config, final SkyCatalog catalog, final ClassModel model) {
         this.config = config;
         this.catalog = catalog;
+        this.model = model;
     }
 
     public RunResult run(final RunSpec spec) {
         final RollCycle rollCycle = RollCycles.valueOf(config.engine().rollCycle());
+        final SkyringConfig.Model modelConfig = config.classification().model();
         try (JournalSet journals = JournalSet.open(spec.dataDir(), rollCycle);
+             ObjectHistory history = modelConfig.history() ? ObjectHistory.open(spec.dataDir().resolve(STATE_DIR),
+                     modelConfig.historyMaxObjects(), config.classification().minPairSeparationDays()) : null;
              ChronicleQueue recoverQueue = spec.isReplay() ? JournalSet.openQueue(spec.recoverFrom(), JournalSet.INPUT, rollCycle) : null) {
             final ChronicleQueue inputOfRecord = recoverQueue != null ? recoverQueue : journals.input();
             final long[] lastRouted = new long[Destination.values().length];
@@ -80,7 +110,7 @@ public final class Engine {
                         config.engine().waitStrategy(), journalIn, new Validator(config.validation()),
                         new QualityFilter(config.quality()), new KnownObjectFilter(config.knownObjects(), catalog),
                         new ArtifactFilter(config.artifacts()),
-                        new Classifier(config, catalog.version(), EngineVersion.VERSION),
+                        new Classifier(config, catalog.version(), EngineVersion.VERSION, history, model),
                         new Router(journals, lastRouted, lastDecided, counters));
                 final MetricsAgent metrics = metricsAgent(spec, pipeline, live);
                 live.publish();

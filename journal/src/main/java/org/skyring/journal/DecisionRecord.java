@@ -7,10 +7,21 @@ package org.skyring.journal;
  * for byte.
  */
 public final class DecisionRecord {
-    public static final int CURRENT_VERSION = 1;
+    /**
+     * v2 adds the partition keys (sky region, priority); v3 (issue 5) adds rules version, model class
+     * probabilities, anomaly score and explanation.
+     */
+    public static final int CURRENT_VERSION = 3;
+    /** Classes of {@link #classProbabilities}: indexed by {@link TruthLabel#ordinal()}. */
+    public static final int CLASS_SLOTS = TruthLabel.values().length;
+    public static final byte NO_CLASS = -1;
     public static final byte NO_MATCH_TYPE = -1;
     /** {@link #flags} bit: expensive stages were skipped under pressure; re-classify later. */
     public static final int FLAG_DEFERRED = 1;
+    /** {@link #skyRegion} of a decision without a valid position (or written before version 2). */
+    public static final int NO_SKY_REGION = -1;
+    /** {@link #priority} of a decision written before version 2. */
+    public static final byte NO_PRIORITY = -1;
 
     /** Index of the observation in the input journal: the key that ties outputs back to input. */
     public long inputIndex = -1;
@@ -45,6 +56,30 @@ public final class DecisionRecord {
     public final FixedAscii modelVersion = new FixedAscii(24);
     public final FixedAscii engineVersion = new FixedAscii(24);
 
+    // ---- added in v2: partition keys (artifacts/event_schema.md, "Partition keys")
+    /** Coarse sky cell of the observation (catalog SkyRegion), the key of classified events; -1 = none. */
+    public int skyRegion = NO_SKY_REGION;
+    /** Priority of the category, 0 = most urgent (critical), the key of alerts; see RoutingTable.priorityOf. */
+    public byte priority = NO_PRIORITY;
+
+    // ---- added in v3 (issue 5)
+    /** Version of the rule set that produced {@link #rulesFired} (config classification.rules_version). */
+    public final FixedAscii rulesVersion = new FixedAscii(24);
+    /** Most probable model class ({@link TruthLabel} code), or {@link #NO_CLASS} without a model score. */
+    public byte modelClass = NO_CLASS;
+    /** The model's uncalibrated probability of {@link #modelClass}; NaN without a model score. */
+    public double modelRawProbability = Double.NaN;
+    /** Calibrated class probabilities by {@link TruthLabel#ordinal()}; NaN for classes the model does not know. */
+    public final double[] classProbabilities = new double[CLASS_SLOTS];
+    /** Isolation-forest anomaly score in (0, 1), higher = more unusual; NaN when not scored. */
+    public double anomalyScore = Double.NaN;
+    /** One line a human reads: why this category. */
+    public final FixedAscii explanation = new FixedAscii(256);
+
+    public DecisionRecord() {
+        java.util.Arrays.fill(classProbabilities, Double.NaN);
+    }
+
     public void clear() {
         inputIndex = -1;
         observationId.clear();
@@ -68,6 +103,14 @@ public final class DecisionRecord {
         catalogVersion.clear();
         modelVersion.clear();
         engineVersion.clear();
+        skyRegion = NO_SKY_REGION;
+        priority = NO_PRIORITY;
+        rulesVersion.clear();
+        modelClass = NO_CLASS;
+        modelRawProbability = Double.NaN;
+        java.util.Arrays.fill(classProbabilities, Double.NaN);
+        anomalyScore = Double.NaN;
+        explanation.clear();
     }
 
     public boolean fired(final Rule rule) {

@@ -63,6 +63,75 @@ public final class FixedAscii implements CharSequence {
         return this;
     }
 
+    /** Appends text; characters beyond capacity are dropped and flagged as truncation. No allocation. */
+    public FixedAscii append(final CharSequence value) {
+        final int n = value.length();
+        for (int i = 0; i < n; i++) {
+            append(value.charAt(i));
+        }
+        return this;
+    }
+
+    public FixedAscii append(final char c) {
+        if (length == bytes.length) {
+            truncated = true;
+            return this;
+        }
+        bytes[length++] = (c >= 0x20 && c < 0x7f) ? (byte) c : (byte) '?';
+        return this;
+    }
+
+    /** Appends a decimal integer. No allocation. */
+    public FixedAscii append(final long value) {
+        if (value == Long.MIN_VALUE) {
+            return append("-9223372036854775808");
+        }
+        if (value < 0) {
+            append('-');
+        }
+        long v = Math.abs(value);
+        long div = 1;
+        while (v / div >= 10) {
+            div *= 10;
+        }
+        for (; div > 0; div /= 10) {
+            append((char) ('0' + (v / div) % 10));
+        }
+        return this;
+    }
+
+    /**
+     * Appends {@code value} rounded half-up to {@code decimals} places (0-6), "nan" for NaN; an explicit sign
+     * when {@code signed}. No allocation: used to write explanations on the decision thread.
+     */
+    public FixedAscii append(final double value, final int decimals, final boolean signed) {
+        if (Double.isNaN(value)) {
+            return append("nan");
+        }
+        if (Double.isInfinite(value)) {
+            return append(value > 0 ? "inf" : "-inf");
+        }
+        long scale = 1;
+        for (int i = 0; i < decimals; i++) {
+            scale *= 10;
+        }
+        final long scaled = Math.round(Math.abs(value) * scale);
+        if (value < 0 && scaled != 0) {
+            append('-');
+        } else if (signed) {
+            append('+');
+        }
+        append(scaled / scale);
+        if (decimals > 0) {
+            append('.');
+            final long frac = scaled % scale;
+            for (long div = scale / 10; div > 0; div /= 10) {
+                append((char) ('0' + (frac / div) % 10));
+            }
+        }
+        return this;
+    }
+
     /** Copies raw bytes in (used by codecs); bytes beyond capacity are dropped and flagged as truncation. */
     public void setBytes(final byte[] src, final int offset, final int len) {
         final int n = Math.min(len, bytes.length);

@@ -76,9 +76,28 @@ public final class RecordText {
             if (!d.hostId.isEmpty()) {
                 sb.append(" host=").append(d.hostId);
             }
+            if (d.modelClass != DecisionRecord.NO_CLASS) {
+                sb.append(" class=").append(TruthLabel.fromCode(d.modelClass).name().toLowerCase(java.util.Locale.ROOT))
+                  .append(" p={");
+                boolean first = true;
+                for (int i = 0; i < DecisionRecord.CLASS_SLOTS; i++) {
+                    if (!Double.isNaN(d.classProbabilities[i])) {
+                        sb.append(first ? "" : ",").append(TruthLabel.fromCode(i).name().toLowerCase(java.util.Locale.ROOT))
+                          .append(':').append(String.format(java.util.Locale.ROOT, "%.3f", d.classProbabilities[i]));
+                        first = false;
+                    }
+                }
+                sb.append('}');
+            }
+            if (!Double.isNaN(d.anomalyScore)) {
+                sb.append(String.format(java.util.Locale.ROOT, " anomaly=%.3f", d.anomalyScore));
+            }
+            if (!d.explanation.isEmpty()) {
+                sb.append(" why=\"").append(d.explanation).append('"');
+            }
         }
         sb.append(" versions=config:").append(d.configVersion).append(",catalog:").append(d.catalogVersion)
-          .append(",model:").append(d.modelVersion).append(",engine:").append(d.engineVersion);
+          .append(",rules:").append(d.rulesVersion).append(",model:").append(d.modelVersion).append(",engine:").append(d.engineVersion);
         return sb.toString();
     }
 

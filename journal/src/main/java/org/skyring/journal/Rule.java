@@ -40,7 +40,9 @@ public enum Rule {
     /** A GCN/VOEvent notice with a position and error circle opened a trigger context (issue 4). */
     TRIGGER_OPENED("trigger", "notice opened a trigger context"),
     /** An optical detection inside an active trigger's error circle, after its trigger time (issue 4). */
-    TRIGGER_COINCIDENCE("trigger", "inside an active GRB/neutrino error circle after the trigger");
+    TRIGGER_COINCIDENCE("trigger", "inside an active GRB/neutrino error circle after the trigger"),
+    /** The isolation forest scored the light curve above the anomaly threshold (issue 5). */
+    CLASS_ANOMALOUS("classify", "anomalous light curve");
 
     private static final Rule[] VALUES = values();
 

@@ -89,13 +89,25 @@ public record SkyringConfig(
                             double rubinTrailMinElongation) {
     }
 
-    public record Classification(String modelVersion, double minPairSeparationDays,
+    public record Classification(String rulesVersion, double minPairSeparationDays,
                                  double fastRiserMinRate, double fastRiserMaxAgeDays,
                                  double fastFaderMinRate, double fastFaderMaxAgeDays,
                                  double fastFaderMinAbsGalacticLatitudeDeg,
                                  double slowRiserMinRate, double urgencyFullRate, double significanceFullSnr,
                                  double suspectSolarSystemConfidence, double ambiguousConfidence,
-                                 Thresholds thresholds) {
+                                 Thresholds thresholds, Model model) {
+    }
+
+    /**
+     * The object-history store, the trained model and the anomaly detector (issue 5).
+     *
+     * @param file empty = rules only (no ML class probabilities, no anomaly score)
+     */
+    public record Model(boolean history, int historyMaxObjects, String file, double anomalyThreshold,
+                        double anomalyConfidence) {
+        public boolean hasFile() {
+            return !file.isEmpty();
+        }
     }
 
     public record Thresholds(double criticalUrgency, double criticalSignificance, double significant,
@@ -331,7 +343,12 @@ public record SkyringConfig(
                 t.number("interesting", 0.5, 0, 1), t.number("known_type", 0.8, 0, 1),
                 t.number("unknown_confidence", 0.5, 0, 1));
         t.finish();
-        final Classification c = new Classification(s.text("model_version", "rules-1"),
+        final ConfigSection m = s.section("model");
+        final Model model = new Model(m.bool("history", true),
+                m.integer("history_max_objects", 100_000, 1_000, 100_000_000), m.text("file", ""),
+                m.number("anomaly_threshold", 0.75, 0, 1), m.number("anomaly_confidence", 0.45, 0, 1));
+        m.finish();
+        final Classification c = new Classification(s.text("rules_version", "rules-2"),
                 s.number("min_pair_separation_days", 0.02, 0, 100),
                 s.number("fast_riser_min_rate", 0.25, 0, 100), s.number("fast_riser_max_age_days", 60, 0, 100_000),
                 s.number("fast_fader_min_rate", 0.3, 0, 100), s.number("fast_fader_max_age_days", 5, 0, 100_000),
@@ -339,7 +356,7 @@ public record SkyringConfig(
                 s.number("slow_riser_min_rate", 0.02, 0, 100),
                 s.number("urgency_full_rate", 1.0, 0.001, 100), s.number("significance_full_snr", 10, 1, 10_000),
                 s.number("suspect_solar_system_confidence", 0.4, 0, 1), s.number("ambiguous_confidence", 0.3, 0, 1),
-                th);
+                th, model);
         s.finish();
         return c;
     }

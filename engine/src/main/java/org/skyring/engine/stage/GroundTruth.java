@@ -19,6 +19,22 @@ public final class GroundTruth {
     private GroundTruth() {
     }
 
+    /** The category a correct decision has for {@code truth} (candidates may also be significant: see isCorrect). */
+    public static Category expectedCategory(final TruthLabel truth) {
+        switch (truth) {
+            case INVALID:
+                return Category.REJECTED;
+            case SUPERNOVA_LIKE:
+                return Category.KNOWN_TYPE;
+            case CANDIDATE:
+                return Category.INTERESTING;
+            case FAST_TRANSIENT:
+                return Category.CRITICAL;
+            default:
+                return Category.ROUTINE;
+        }
+    }
+
     public static boolean isCorrect(final TruthLabel truth, final DecisionRecord d) {
         final Category c = d.category;
         switch (truth) {

@@ -1,0 +1,127 @@
+package org.skyring.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.RollCycles;
+import org.skyring.catalog.SkyCatalog;
+import org.skyring.engine.Engine;
+import org.skyring.engine.RunSpec;
+import org.skyring.engine.classify.ClassModel;
+import org.skyring.engine.classify.Evaluation;
+import org.skyring.engine.config.SkyringConfig;
+import org.skyring.journal.DecisionRecord;
+import org.skyring.journal.JournalCursor;
+import org.skyring.journal.JournalSet;
+import org.skyring.journal.ObservationRecord;
+import org.skyring.journal.TruthLabel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code skyring eval}: runs labelled input through the real engine (journals in a scratch directory), then scores
+ * the decision journal against the labels: category and class confusion matrices, per-class precision/recall,
+ * Brier score, ECE and a reliability diagram.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate classification on labelled input: confusion matrices, precision/recall, Brier, ECE.")
+final class EvalCommand implements java.util.concurrent.Callable<Integer> {
+    @Option(names = "--input", required = true, description = "FORMAT:PATH, repeatable (jsonl:FILE, generated:COUNT[@SEED]).")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--labels", description = "CSV of observation_id,label (default: the records' truth labels).")
+    Path labels;
+
+    @Option(names = "--model", description = "Model file (default: classification.model.file of the config).")
+    Path model;
+
+    @Option(names = "--config", description = "Config file (default: the shipped config/skyring.yaml).")
+    Path config;
+
+    @Option(names = "--dir", description = "Data directory for the run (default: a new temporary directory).")
+    Path dir;
+
+    @Option(names = "--json", description = "Write the evaluation (accuracy, per_class, brier, ece, ...) as JSON.")
+    Path json;
+
+    @Option(names = "--plot", description = "Write the reliability diagram (.svg).")
+    Path plot;
+
+    @Override
+    public Integer call() throws IOException {
+        final SkyringConfig cfg = EngineAssembly.config(config);
+        final SkyCatalog catalog = EngineAssembly.catalog(cfg);
+        final ClassModel m = model != null ? ClassModel.load(model)
+                : cfg.classification().model().hasFile() ? ClassModel.load(Path.of(cfg.classification().model().file())) : null;
+        final Path data = dir != null ? dir : Files.createTempDirectory("skyring-eval-");
+        final Map<String, TruthLabel> labelMap = EngineAssembly.labels(labels);
+        new Engine(cfg, catalog, m).run(RunSpec.live(data, EngineAssembly.sources(inputs, cfg, null, true, catalog), true, new AtomicBoolean()));
+        final Evaluation eval = evaluate(data, cfg, labelMap);
+        System.out.println("skyring eval: " + eval.decisions() + " labelled decisions, model "
+                + (m == null ? "none (rules only)" : m.version()) + ", data directory " + data.toAbsolutePath());
+        System.out.println("categories (rows: expected for the label, columns: decided)");
+        System.out.print(Evaluation.table(eval.categoryMatrix(), Evaluation.categoryKeys()));
+        System.out.println("classes (rows: label, columns: most probable model class)");
+        System.out.print(Evaluation.table(eval.classMatrix(), Evaluation.labelKeys()));
+        final Map<String, Object> summary = eval.toMap();
+        System.out.printf(Locale.ROOT, "accuracy %.4f  class accuracy %.4f  brier %.4f  ece %.4f%n", eval.accuracy(),
+                eval.classAccuracy(), eval.brier(), eval.ece());
+        @SuppressWarnings("unchecked") final Map<String, Map<String, Object>> perClass =
+                (Map<String, Map<String, Object>>) summary.get("per_class");
+        System.out.printf(Locale.ROOT, "%-16s %9s %9s %9s %9s %9s%n", "class", "precision", "recall", "support", "brier", "ece");
+        perClass.forEach((k, v) -> System.out.printf(Locale.ROOT, "%-16s %9.4f %9.4f %9d %9.4f %9.4f%n", k,
+                (Double) v.get("precision"), (Double) v.get("recall"), (Long) v.get("support"), (Double) v.get("brier"),
+                (Double) v.get("ece")));
+        summary.put("model_version", m == null ? "none" : m.version());
+        summary.put("input", inputs);
+        if (json != null) {
+            write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(summary));
+            System.out.println("evaluation written to " + json);
+        }
+        if (plot != null) {
+            if (!plot.toString().endsWith(".svg")) {
+                throw new IllegalArgumentException("--plot " + plot + ": only .svg is supported");
+            }
+            write(plot, eval.reliabilitySvg("Reliability, " + String.join(" ", inputs)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            System.out.println("reliability diagram written to " + plot);
+        }
+        return 0;
+    }
+
+    /** Joins the decision journal with the labels of the input journal (or of the label file). */
+    static Evaluation evaluate(final Path data, final SkyringConfig cfg, final Map<String, TruthLabel> labelMap) {
+        final RollCycles roll = RollCycles.valueOf(cfg.engine().rollCycle());
+        final Map<Long, TruthLabel> truthByInput = new HashMap<>();
+        try (ChronicleQueue q = JournalSet.openQueue(data, JournalSet.INPUT, roll); JournalCursor c = new JournalCursor(q)) {
+            final ObservationRecord o = new ObservationRecord();
+            while (c.nextObservation(o)) {
+                truthByInput.put(c.index(), EngineAssembly.label(labelMap, o));
+            }
+        }
+        final Evaluation eval = new Evaluation();
+        try (ChronicleQueue q = JournalSet.openQueue(data, JournalSet.DECISIONS, roll); JournalCursor c = new JournalCursor(q)) {
+            final DecisionRecord d = new DecisionRecord();
+            while (c.nextDecision(d)) {
+                eval.add(truthByInput.getOrDefault(d.inputIndex, TruthLabel.NONE), d);
+            }
+        }
+        return eval;
+    }
+
+    private static void write(final Path file, final byte[] bytes) throws IOException {
+        if (file.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+        }
+        Files.write(file, bytes);
+    }
+}

@@ -1,0 +1,155 @@
+package org.skyring.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.RollCycles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.skyring.engine.Engine;
+import org.skyring.engine.RunSpec;
+import org.skyring.engine.classify.ClassModel;
+import org.skyring.engine.classify.ObjectHistory;
+import org.skyring.engine.config.SkyringConfig;
+import org.skyring.journal.Category;
+import org.skyring.journal.DecisionRecord;
+import org.skyring.journal.JournalCursor;
+import org.skyring.journal.JournalSet;
+import org.skyring.journal.RecordText;
+import picocli.CommandLine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code skyring model train} then {@code skyring eval} through the CLI and the real engine: every decision records
+ * the model and rule versions and an explanation; the eval JSON agrees with its own confusion matrix; a replay
+ * reproduces every decision and the object history; a restart re-runs the journal without counting anything twice.
+ */
+class ClassificationEndToEndTest {
+    @TempDir
+    Path tmp;
+
+    private static int cli(final String... args) {
+        return new CommandLine(new SkyringCli()).execute(args);
+    }
+
+    @Test
+    void trainEvaluateReplayAndRestart() throws Exception {
+        final Path model = tmp.resolve("model.json");
+        assertEquals(0, cli("model", "train", "--input", "generated:15000@3", "--out", model.toString()));
+        final ClassModel m = ClassModel.load(model);
+
+        final Path data = tmp.resolve("eval");
+        final Path json = tmp.resolve("eval.json");
+        final Path svg = tmp.resolve("reliability.svg");
+        assertEquals(0, cli("eval", "--input", "generated:10000@5", "--model", model.toString(), "--dir", data.toString(),
+                "--json", json.toString(), "--plot", svg.toString()));
+        final JsonNode e = new ObjectMapper().readTree(json.toFile());
+        assertEquals(m.version(), e.get("model_version").asText());
+        final double accuracy = e.get("accuracy").asDouble();
+        assertTrue(accuracy > 0.9 && accuracy <= 1, "six-category accuracy " + accuracy);
+        assertTrue(e.get("brier").asDouble() >= 0 && e.get("ece").asDouble() >= 0);
+        // per_class precision / recall / support are exactly the confusion matrix's ratios
+        final JsonNode matrix = e.get("class_confusion");
+        long total = 0;
+        long diagonal = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = e.get("per_class").fields(); it.hasNext(); ) {
+            final Map.Entry<String, JsonNode> c = it.next();
+            final String k = c.getKey();
+            final long support = rowSum(matrix.get(k));
+            final long predicted = columnSum(matrix, k);
+            final long hits = cell(matrix, k, k);
+            total += support;
+            diagonal += hits;
+            assertEquals(support, c.getValue().get("support").asLong(), k);
+            if (support > 0) {
+                assertEquals((double) hits / support, c.getValue().get("recall").asDouble(), 1e-12, k);
+            }
+            if (predicted > 0) {
+                assertEquals((double) hits / predicted, c.getValue().get("precision").asDouble(), 1e-12, k);
+            }
+        }
+        assertEquals((double) diagonal / total, e.get("class_accuracy").asDouble(), 1e-12);
+        assertTrue(Files.readString(svg).startsWith("<svg"), "reliability diagram written");
+
+        // every decision carries versions and an explanation; modelled ones carry calibrated probabilities
+        final List<String> original = decisions(data, m);
+
+        // replay into a fresh directory: same decisions, same object history
+        final SkyringConfig cfg = SkyringConfig.loadDefault();
+        final Path replay = tmp.resolve("replay");
+        new Engine(cfg, EngineAssembly.catalog(cfg), m).run(RunSpec.replay(data, replay));
+        assertEquals(original, decisions(replay, m), "replay reproduces every decision byte for byte");
+        // restart on the original directory: the whole input journal is re-run, nothing is applied twice
+        new Engine(cfg, EngineAssembly.catalog(cfg), m).run(RunSpec.live(data, List.of(), true,
+                new java.util.concurrent.atomic.AtomicBoolean()));
+        assertEquals(original, decisions(data, m), "restart added no decision");
+        try (ObjectHistory a = ObjectHistory.open(data.resolve(Engine.STATE_DIR), 100_000, 0.02);
+             ObjectHistory b = ObjectHistory.open(replay.resolve(Engine.STATE_DIR), 100_000, 0.02)) {
+            assertTrue(a.size() > 1000, "objects remembered: " + a.size());
+            assertTrue(a.sameStateAs(b), "restarted history equals the replayed one: nothing counted twice");
+        }
+    }
+
+    private static List<String> decisions(final Path data, final ClassModel m) {
+        final List<String> lines = new ArrayList<>();
+        int modelled = 0;
+        try (ChronicleQueue q = JournalSet.openQueue(data, JournalSet.DECISIONS, RollCycles.FAST_HOURLY);
+             JournalCursor c = new JournalCursor(q)) {
+            final DecisionRecord d = new DecisionRecord();
+            while (c.nextDecision(d)) {
+                lines.add(RecordText.decision(d));
+                assertEquals(m.version(), d.modelVersion.toString());
+                if (d.category == Category.REJECTED) {
+                    continue;
+                }
+                assertEquals("rules-2", d.rulesVersion.toString());
+                assertTrue(d.explanation.length() > 10 && d.explanation.toString().endsWith("-> " + d.category.key()),
+                        d.explanation.toString());
+                if (d.modelClass != DecisionRecord.NO_CLASS) {
+                    modelled++;
+                    double sum = 0;
+                    for (final double p : d.classProbabilities) {
+                        sum += Double.isNaN(p) ? 0 : p;
+                    }
+                    assertEquals(1.0, sum, 1e-9, "calibrated probabilities sum to 1");
+                    assertTrue(d.explanation.toString().contains("; model "), d.explanation.toString());
+                    assertTrue(d.anomalyScore > 0 && d.anomalyScore < 1);
+                }
+            }
+        }
+        assertTrue(modelled > lines.size() / 3, modelled + " of " + lines.size() + " decisions scored by the model");
+        return lines;
+    }
+
+    private static long rowSum(final JsonNode row) {
+        long s = 0;
+        if (row != null) {
+            for (final JsonNode v : row) {
+                s += v.asLong();
+            }
+        }
+        return s;
+    }
+
+    private static long columnSum(final JsonNode matrix, final String column) {
+        long s = 0;
+        for (final JsonNode row : matrix) {
+            s += row.has(column) ? row.get(column).asLong() : 0;
+        }
+        return s;
+    }
+
+    private static long cell(final JsonNode matrix, final String row, final String column) {
+        final JsonNode r = matrix.get(row);
+        return r != null && r.has(column) ? r.get(column).asLong() : 0;
+    }
+}
