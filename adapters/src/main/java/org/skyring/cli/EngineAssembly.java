@@ -130,14 +130,21 @@ final class EngineAssembly {
     }
 
     /**
-     * The label of an observation: from the label file when one was given, else its journaled truth label
-     * (generated data), else one derived from the alert's own fields (real data: {@code AlertLabels}).
+     * The labeller of training and evaluation: the label file when one was given; else the observation's journaled
+     * truth label (generated data), else one derived from the alert's own fields, its Fink annotations and, with
+     * a real catalog, its cross-match rules ({@code AlertLabels}).
      */
-    static TruthLabel label(final Map<String, TruthLabel> labels, final org.skyring.journal.ObservationRecord o) {
-        if (labels.isEmpty()) {
-            return org.skyring.train.AlertLabels.derive(o);
+    static org.skyring.engine.classify.FeatureTable.Labeller labeller(final Map<String, TruthLabel> labels,
+                                                                     final List<String> inputs,
+                                                                     final SkyringConfig config) {
+        if (!labels.isEmpty()) {
+            return (o, known) -> labels.getOrDefault(o.observationId.toString(), TruthLabel.NONE);
         }
-        return labels.getOrDefault(o.observationId.toString(), TruthLabel.NONE);
+        final Map<String, org.skyring.train.FinkAnnotations.Annotation> fink = org.skyring.train.FinkAnnotations.read(inputs);
+        // a synthetic catalog's matches say nothing about a real alert: its rules are not used as labels
+        final boolean catalogLabels = !config.knownObjects().syntheticCatalog();
+        return (o, known) -> org.skyring.train.AlertLabels.derive(o, catalogLabels ? known : 0L,
+                fink.get(o.observationId.toString()));
     }
 
     private static List<ObservationSource> fileSources(final List<String> inputs, final SkyringConfig config,

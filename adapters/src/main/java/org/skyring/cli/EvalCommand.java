@@ -9,12 +9,16 @@ import org.skyring.engine.Engine;
 import org.skyring.engine.RunSpec;
 import org.skyring.engine.classify.ClassModel;
 import org.skyring.engine.classify.Evaluation;
+import org.skyring.engine.classify.FeatureTable;
+import org.skyring.engine.classify.ObjectHistory;
 import org.skyring.engine.config.SkyringConfig;
 import org.skyring.journal.DecisionRecord;
+import org.skyring.journal.FixedAscii;
 import org.skyring.journal.JournalCursor;
 import org.skyring.journal.JournalSet;
 import org.skyring.journal.ObservationRecord;
 import org.skyring.journal.TruthLabel;
+import org.skyring.train.ModelTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,7 +40,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate classification on labelled input: confusion matrices, precision/recall, Brier, ECE.")
 final class EvalCommand implements java.util.concurrent.Callable<Integer> {
-    @Option(names = "--input", required = true, description = "FORMAT:PATH, repeatable (jsonl:FILE, generated:COUNT[@SEED]).")
+    @Option(names = "--input", required = true,
+            description = "FORMAT:PATH, repeatable (jsonl:FILE, ztf-avro:PATH, generated:COUNT[@SEED]).")
     List<String> inputs = new ArrayList<>();
 
     @Option(names = "--labels", description = "CSV of observation_id,label (default: the records' truth labels).")
@@ -57,6 +62,10 @@ final class EvalCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--plot", description = "Write the reliability diagram (.svg).")
     Path plot;
 
+    @Option(names = "--held-out", description = "Score only objects of the test split that `skyring model train` "
+            + "keeps out of training and calibration (split by object key); the JSON lists them under held_out_objects.")
+    boolean heldOut;
+
     @Override
     public Integer call() throws IOException {
         final SkyringConfig cfg = EngineAssembly.config(config);
@@ -64,18 +73,19 @@ final class EvalCommand implements java.util.concurrent.Callable<Integer> {
         final ClassModel m = model != null ? ClassModel.load(model)
                 : cfg.classification().model().hasFile() ? ClassModel.load(Path.of(cfg.classification().model().file())) : null;
         final Path data = dir != null ? dir : Files.createTempDirectory("skyring-eval-");
-        final Map<String, TruthLabel> labelMap = EngineAssembly.labels(labels);
+        final FeatureTable.Labeller labeller = EngineAssembly.labeller(EngineAssembly.labels(labels), inputs, cfg);
         new Engine(cfg, catalog, m).run(RunSpec.live(data, EngineAssembly.sources(inputs, cfg, null, true, catalog), true, new AtomicBoolean()));
-        final Evaluation eval = evaluate(data, cfg, labelMap);
-        System.out.println("skyring eval: " + eval.decisions() + " labelled decisions, model "
+        final Evaluation eval = evaluate(data, cfg, labeller, heldOut);
+        System.out.println("skyring eval: " + eval.decisions() + " labelled decisions"
+                + (heldOut ? " of " + eval.objects().size() + " held-out objects" : "") + ", model "
                 + (m == null ? "none (rules only)" : m.version()) + ", data directory " + data.toAbsolutePath());
         System.out.println("categories (rows: expected for the label, columns: decided)");
         System.out.print(Evaluation.table(eval.categoryMatrix(), Evaluation.categoryKeys()));
         System.out.println("classes (rows: label, columns: most probable model class)");
         System.out.print(Evaluation.table(eval.classMatrix(), Evaluation.labelKeys()));
         final Map<String, Object> summary = eval.toMap();
-        System.out.printf(Locale.ROOT, "accuracy %.4f  class accuracy %.4f  brier %.4f  ece %.4f%n", eval.accuracy(),
-                eval.classAccuracy(), eval.brier(), eval.ece());
+        System.out.printf(Locale.ROOT, "accuracy %.4f (with evidence %.4f)  class accuracy %.4f  brier %.4f  ece %.4f%n",
+                eval.accuracy(), eval.accuracyWithEvidence(), eval.classAccuracy(), eval.brier(), eval.ece());
         @SuppressWarnings("unchecked") final Map<String, Map<String, Object>> perClass =
                 (Map<String, Map<String, Object>>) summary.get("per_class");
         System.out.printf(Locale.ROOT, "%-16s %9s %9s %9s %9s %9s%n", "class", "precision", "recall", "support", "brier", "ece");
@@ -84,6 +94,10 @@ final class EvalCommand implements java.util.concurrent.Callable<Integer> {
                 (Double) v.get("ece")));
         summary.put("model_version", m == null ? "none" : m.version());
         summary.put("input", inputs);
+        summary.put("held_out", heldOut);
+        if (heldOut) {
+            summary.put("held_out_objects", new java.util.TreeSet<>(eval.objects()));
+        }
         if (json != null) {
             write(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(summary));
             System.out.println("evaluation written to " + json);
@@ -98,21 +112,41 @@ final class EvalCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
-    /** Joins the decision journal with the labels of the input journal (or of the label file). */
-    static Evaluation evaluate(final Path data, final SkyringConfig cfg, final Map<String, TruthLabel> labelMap) {
+    /**
+     * Joins the decision journal with the labels of the input journal. The labeller sees the cross-match rules of
+     * the observation's decision (catalog stars, host galaxies). With {@code heldOutOnly}, only objects in
+     * {@link ModelTrainer#TEST_SPLIT} are scored.
+     */
+    static Evaluation evaluate(final Path data, final SkyringConfig cfg, final FeatureTable.Labeller labeller,
+                               final boolean heldOutOnly) {
         final RollCycles roll = RollCycles.valueOf(cfg.engine().rollCycle());
+        final Map<Long, Long> rulesByInput = new HashMap<>();
+        try (ChronicleQueue q = JournalSet.openQueue(data, JournalSet.DECISIONS, roll); JournalCursor c = new JournalCursor(q)) {
+            final DecisionRecord d = new DecisionRecord();
+            while (c.nextDecision(d)) {
+                rulesByInput.put(d.inputIndex, d.rulesFired);
+            }
+        }
         final Map<Long, TruthLabel> truthByInput = new HashMap<>();
+        final Map<Long, String> objectByInput = new HashMap<>();
         try (ChronicleQueue q = JournalSet.openQueue(data, JournalSet.INPUT, roll); JournalCursor c = new JournalCursor(q)) {
             final ObservationRecord o = new ObservationRecord();
+            final FixedAscii key = new FixedAscii(ObservationRecord.ID_CAPACITY);
             while (c.nextObservation(o)) {
-                truthByInput.put(c.index(), EngineAssembly.label(labelMap, o));
+                ObjectHistory.keyOf(o, key);
+                if (heldOutOnly && ModelTrainer.split(key) != ModelTrainer.TEST_SPLIT) {
+                    continue;
+                }
+                truthByInput.put(c.index(), labeller.label(o, rulesByInput.getOrDefault(c.index(), 0L)));
+                objectByInput.put(c.index(), key.toString());
             }
         }
         final Evaluation eval = new Evaluation();
         try (ChronicleQueue q = JournalSet.openQueue(data, JournalSet.DECISIONS, roll); JournalCursor c = new JournalCursor(q)) {
             final DecisionRecord d = new DecisionRecord();
             while (c.nextDecision(d)) {
-                eval.add(truthByInput.getOrDefault(d.inputIndex, TruthLabel.NONE), d);
+                final TruthLabel truth = truthByInput.getOrDefault(d.inputIndex, TruthLabel.NONE);
+                eval.add(truth, d, objectByInput.get(d.inputIndex));
             }
         }
         return eval;

@@ -4,7 +4,6 @@ import org.skyring.catalog.SkyCatalog;
 import org.skyring.engine.classify.FeatureTable;
 import org.skyring.engine.config.SkyringConfig;
 import org.skyring.engine.port.ObservationSource;
-import org.skyring.journal.TruthLabel;
 import org.skyring.train.ModelTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +11,6 @@ import picocli.CommandLine.Option;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** {@code skyring model train}: trains the classification model on labelled observations and writes the model file. */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Train classification models.",
@@ -25,7 +23,8 @@ final class ModelCommand {
             description = "Train the classifier (Tribuo logistic regression), its calibration and anomaly detector.")
     static final class Train implements java.util.concurrent.Callable<Integer> {
         @Option(names = "--input", required = true,
-                description = "FORMAT:PATH, repeatable: jsonl:FILE, generated:COUNT[@SEED] (labelled synthetic night).")
+                description = "FORMAT:PATH, repeatable: jsonl:FILE, ztf-avro:PATH (labels from the alerts: asteroids, "
+                        + "PS1/catalog stars, Fink annotations), generated:COUNT[@SEED] (labelled synthetic night).")
         List<String> inputs = new ArrayList<>();
 
         @Option(names = "--labels", description = "CSV of observation_id,label (default: the records' truth labels).")
@@ -51,20 +50,23 @@ final class ModelCommand {
             TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
             final SkyringConfig cfg = EngineAssembly.config(config);
             final SkyCatalog catalog = EngineAssembly.catalog(cfg);
-            final Map<String, TruthLabel> labelMap = EngineAssembly.labels(labels);
+            final FeatureTable.Labeller labeller = EngineAssembly.labeller(EngineAssembly.labels(labels), inputs, cfg);
             final long t0 = System.nanoTime();
             final List<FeatureTable.Row> rows = new ArrayList<>();
             for (final ObservationSource source : EngineAssembly.sources(inputs, cfg, null, true, catalog)) {
-                rows.addAll(FeatureTable.extract(cfg, catalog, source, o -> EngineAssembly.label(labelMap, o), limit));
+                rows.addAll(FeatureTable.extract(cfg, catalog, source, labeller, limit));
             }
-            System.out.printf("skyring model train: %d labelled, modelled observations from %s (%.1f s)%n", rows.size(),
-                    inputs, (System.nanoTime() - t0) / 1e9);
+            final java.util.Map<org.skyring.journal.TruthLabel, Integer> byLabel = new java.util.TreeMap<>();
+            rows.forEach(r -> byLabel.merge(r.label(), 1, Integer::sum));
+            System.out.printf("skyring model train: %d labelled, modelled observations from %s (%.1f s): %s%n", rows.size(),
+                    inputs, (System.nanoTime() - t0) / 1e9, byLabel);
             final ModelTrainer.Settings d = ModelTrainer.Settings.defaults();
             final ModelTrainer.Result result = ModelTrainer.train(rows,
                     new ModelTrainer.Settings(epochs, d.learningRate(), seed, d.forestTrees(), d.forestSampleSize()),
                     String.join(" ", inputs) + (labels == null ? "" : " labels " + labels));
             result.model().save(out);
-            System.out.println("skyring model train: split " + result.splitCounts());
+            System.out.println("skyring model train: split by object (FNV-1a of the object key; held-out test objects: "
+                    + "score them with skyring eval --held-out) " + result.splitCounts());
             result.heldOut().forEach((k, v) -> System.out.printf("  held-out %-10s %.4f%n", k, v));
             System.out.println("skyring model train: wrote " + out + " version "
                     + org.skyring.engine.classify.ClassModel.load(out).version()

@@ -23,6 +23,8 @@ import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,10 @@ import java.util.TreeSet;
  * on a held-out calibration split and an isolation forest on the training split; measures accuracy, Brier score
  * and ECE (before and after calibration) on a test split that neither training nor calibration saw.
  *
- * <p>Splits are by a hash of the observation id (60 % train, 20 % calibration, 20 % test), so a row always lands
- * in the same split whatever else is in the table.
+ * <p>Splits are by a hash (FNV-1a) of the object key ({@link FeatureTable.Row#objectKey()}: survey object id, else
+ * sky cell): 60 % train, 20 % calibration, 20 % test. Every observation of an object lands in the same split
+ * whatever else is in the table, so no object straddles training and test, and {@code skyring eval --held-out}
+ * scores exactly the objects this training never saw.
  */
 public final class ModelTrainer {
     /** A class needs at least this many training rows to be modelled; rarer labels are dropped (reported). */
@@ -49,20 +53,25 @@ public final class ModelTrainer {
 
     /** The trained model, the Tribuo model it was exported from, and the held-out measurements. */
     public record Result(ClassModel model, LinearSGDModel tribuo, List<FeatureTable.Row> test,
-                         Map<String, Double> heldOut, Map<String, Integer> splitCounts) {
+                         Map<String, Double> heldOut, Map<String, Integer> splitCounts, Set<String> fittedObjects) {
     }
+
+    public static final int TRAIN_SPLIT = 0;
+    public static final int CALIBRATION_SPLIT = 1;
+    public static final int TEST_SPLIT = 2;
 
     private ModelTrainer() {
     }
 
-    public static int split(final String observationId) {
+    /** {@link #TRAIN_SPLIT}, {@link #CALIBRATION_SPLIT} or {@link #TEST_SPLIT} of an object key. */
+    public static int split(final CharSequence objectKey) {
         long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < observationId.length(); i++) {
-            h ^= observationId.charAt(i);
+        for (int i = 0; i < objectKey.length(); i++) {
+            h ^= objectKey.charAt(i);
             h *= 0x100000001b3L;
         }
         final int bucket = (int) Math.floorMod(h, 10L);
-        return bucket < 6 ? 0 : bucket < 8 ? 1 : 2;
+        return bucket < 6 ? TRAIN_SPLIT : bucket < 8 ? CALIBRATION_SPLIT : TEST_SPLIT;
     }
 
     public static Result train(final List<FeatureTable.Row> rows, final Settings settings, final String trainedOn) {
@@ -70,9 +79,9 @@ public final class ModelTrainer {
         final List<FeatureTable.Row> calibrate = new ArrayList<>();
         final List<FeatureTable.Row> test = new ArrayList<>();
         for (final FeatureTable.Row r : rows) {
-            switch (split(r.observationId())) {
-                case 0 -> train.add(r);
-                case 1 -> calibrate.add(r);
+            switch (split(r.objectKey())) {
+                case TRAIN_SPLIT -> train.add(r);
+                case CALIBRATION_SPLIT -> calibrate.add(r);
                 default -> test.add(r);
             }
         }
@@ -152,13 +161,17 @@ public final class ModelTrainer {
         file.trainedOn = trainedOn + "; rows train/calibration/test " + trainKept.size() + "/" + calKept.size() + "/"
                 + testKept.size() + "; classes " + String.join(",", file.classes) + "; tribuo LinearSGDTrainer"
                 + " LogMulticlass AdaGrad(" + settings.learningRate() + ") epochs " + settings.epochs()
-                + " seed " + settings.seed();
+                + " seed " + settings.seed() + "; split by FNV-1a(object key) mod 10: 0-5 train, 6-7 calibration,"
+                + " 8-9 test";
         final Map<String, Integer> splitCounts = new LinkedHashMap<>();
         splitCounts.put("train", trainKept.size());
         splitCounts.put("calibration", calKept.size());
         splitCounts.put("test", testKept.size());
         splitCounts.put("dropped_rare_labels", rows.size() - trainKept.size() - calKept.size() - testKept.size());
-        return new Result(ClassModel.of(file), tribuo, testKept, heldOut, splitCounts);
+        final Set<String> fitted = new HashSet<>();
+        trainKept.forEach(r -> fitted.add(r.objectKey()));
+        calKept.forEach(r -> fitted.add(r.objectKey()));
+        return new Result(ClassModel.of(file), tribuo, testKept, heldOut, splitCounts, fitted);
     }
 
     private static List<FeatureTable.Row> keep(final List<FeatureTable.Row> rows, final TreeSet<TruthLabel> classes) {

@@ -37,7 +37,7 @@ class ModelTrainerTest {
         final SkyCatalog catalog = SyntheticCatalog.generate(cfg.knownObjects().syntheticSources(),
                 cfg.knownObjects().syntheticSeed());
         rows = FeatureTable.extract(cfg, catalog, new GeneratedNightSource(new NightGenerator(catalog, 11, NIGHT_START),
-                30_000), o -> o.truthLabel, 30_000);
+                30_000), (o, known) -> o.truthLabel, 30_000);
     }
 
     @Test

@@ -27,11 +27,20 @@ public final class Evaluation {
     private long correct;
     private final List<double[]> probabilities = new ArrayList<>();
     private final List<Integer> truths = new ArrayList<>();
+    private final java.util.Set<String> objects = new java.util.HashSet<>();
 
     /** Adds one labelled decision. Decisions with {@link TruthLabel#NONE} are not scored. */
     public void add(final TruthLabel truth, final DecisionRecord d) {
+        add(truth, d, null);
+    }
+
+    /** The same, remembering the object key ({@link ObjectHistory#keyOf}) of a scored decision. */
+    public void add(final TruthLabel truth, final DecisionRecord d, final String objectKey) {
         if (truth == TruthLabel.NONE) {
             return;
+        }
+        if (objectKey != null) {
+            objects.add(objectKey);
         }
         decisions++;
         correct += GroundTruth.isCorrect(truth, d) ? 1 : 0;
@@ -47,12 +56,33 @@ public final class Evaluation {
         }
     }
 
+    /** Object keys of the scored decisions (those added with one). */
+    public java.util.Set<String> objects() {
+        return objects;
+    }
+
     public long decisions() {
         return decisions;
     }
 
-    /** Share of decisions whose category is the correct one for the label (candidates: interesting or significant). */
+    /**
+     * Six-category accuracy: share of decisions whose category is the label's expected one, i.e. the diagonal of
+     * {@link #categoryMatrix()} over its total (so the JSON's accuracy can be checked against its own matrix).
+     */
     public double accuracy() {
+        long diagonal = 0;
+        for (int i = 0; i < CATEGORIES.length; i++) {
+            diagonal += categoryMatrix[i][i];
+        }
+        return decisions == 0 ? Double.NaN : (double) diagonal / decisions;
+    }
+
+    /**
+     * The stricter score of {@code skyring demo}: the right category for the right reason
+     * ({@link GroundTruth#isCorrect}: a star must be routine with a star rule in its evidence, an asteroid with the
+     * solar-system rule; a candidate may also be significant).
+     */
+    public double accuracyWithEvidence() {
         return decisions == 0 ? Double.NaN : (double) correct / decisions;
     }
 
@@ -107,6 +137,7 @@ public final class Evaluation {
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("decisions", decisions);
         m.put("accuracy", accuracy());
+        m.put("accuracy_with_evidence", accuracyWithEvidence());
         m.put("class_accuracy", classAccuracy());
         m.put("brier", brier());
         m.put("ece", ece());
@@ -236,13 +267,21 @@ public final class Evaluation {
         return l.name().toLowerCase(Locale.ROOT);
     }
 
-    /** Reliability diagram as SVG: bars of observed accuracy per confidence bin against the diagonal. */
+    /** Margin of the reliability diagram's plot area, in SVG pixels. */
+    public static final int SVG_PAD = 50;
+    /** Side of the plot area: probability 0..1 maps to x = PAD .. PAD + PLOT, observed 0..1 to y = PAD + PLOT .. PAD. */
+    public static final int SVG_PLOT = 320;
+
+    /**
+     * Reliability diagram as SVG: per non-empty confidence bin, a bar of its observed accuracy and a point
+     * (class "bin", data-bin = bin index) at (mean top-class probability, observed accuracy), against the diagonal.
+     */
     public String reliabilitySvg(final String title) {
         final Calibration.Reliability r = reliability();
-        final int w = 420;
-        final int h = 420;
-        final int pad = 50;
-        final double plot = w - 2.0 * pad;
+        final int pad = SVG_PAD;
+        final double plot = SVG_PLOT;
+        final int w = 2 * pad + SVG_PLOT;
+        final int h = w;
         final StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\">%n", w, h));
         sb.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
@@ -264,8 +303,9 @@ public final class Evaluation {
                             + "<title>%.1f-%.1f: n=%d observed %.3f mean p %.3f</title></rect>%n",
                     x + 1, pad + plot * (1 - obs), bw - 2, plot * obs, (double) b / Calibration.BINS,
                     (double) (b + 1) / Calibration.BINS, r.count[b], obs, r.meanProbability(b)));
-            sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"darkred\"/>%n",
-                    pad + plot * r.meanProbability(b), pad + plot * (1 - obs)));
+            sb.append(String.format(Locale.ROOT,
+                    "<circle class=\"bin\" data-bin=\"%d\" data-count=\"%d\" cx=\"%.3f\" cy=\"%.3f\" r=\"3\" fill=\"darkred\"/>%n",
+                    b, r.count[b], pad + plot * r.meanProbability(b), pad + plot * (1 - obs)));
         }
         sb.append(String.format(Locale.ROOT,
                 "<text x=\"%d\" y=\"%d\" font-family=\"sans-serif\" font-size=\"12\">confidence (top class probability)</text>%n",

@@ -10,12 +10,12 @@ import org.skyring.engine.stage.Classifier;
 import org.skyring.engine.stage.KnownObjectFilter;
 import org.skyring.engine.stage.QualityFilter;
 import org.skyring.engine.stage.Validator;
+import org.skyring.journal.FixedAscii;
 import org.skyring.journal.ObservationRecord;
 import org.skyring.journal.TruthLabel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The model's training and evaluation table: observations from a source pushed, one at a time and in order,
@@ -24,20 +24,29 @@ import java.util.function.Function;
  * engine, so the features at training are the features at decision time. Cold path (allocates per row).
  */
 public final class FeatureTable {
-    /** One modelled observation: its features and its label. */
-    public record Row(String observationId, double[] features, TruthLabel label) {
+    /**
+     * One modelled observation: its features and its label, and its object key ({@link ObjectHistory#keyOf}: the
+     * survey object id, else a sky cell) by which train/calibration/test splits keep an object on one side.
+     */
+    public record Row(String observationId, String objectKey, double[] features, TruthLabel label) {
+    }
+
+    /** The label of an observation given the cross-match rules that fired for it ({@link TruthLabel#NONE}: no label). */
+    @FunctionalInterface
+    public interface Labeller {
+        TruthLabel label(ObservationRecord o, long knownRules);
     }
 
     private FeatureTable() {
     }
 
     /**
-     * @param labeller the label of an observation (its journaled truth label, or one from a label file);
-     *                 {@link TruthLabel#NONE} drops the row
+     * @param labeller the label of an observation (its journaled truth label, one from a label file, or one derived
+     *                 from the alert and its cross-match); {@link TruthLabel#NONE} drops the row
      * @param limit    at most this many observations are read from the source
      */
     public static List<Row> extract(final SkyringConfig config, final SkyCatalog catalog, final ObservationSource source,
-                                    final Function<ObservationRecord, TruthLabel> labeller, final long limit) {
+                                    final Labeller labeller, final long limit) {
         final List<Row> rows = new ArrayList<>();
         final Validator validator = new Validator(config.validation());
         final QualityFilter quality = new QualityFilter(config.quality());
@@ -49,6 +58,7 @@ public final class FeatureTable {
             final Classifier classifier = new Classifier(config, catalog.version(), EngineVersion.VERSION, history, null)
                     .captureFeatures(true);
             final ObservationEvent e = new ObservationEvent();
+            final FixedAscii objectKey = new FixedAscii(ObservationRecord.ID_CAPACITY);
             source.open();
             try {
                 long index = 0;
@@ -67,9 +77,10 @@ public final class FeatureTable {
                     if (f == null) {
                         continue;
                     }
-                    final TruthLabel label = labeller.apply(e.obs);
+                    final TruthLabel label = labeller.label(e.obs, e.knownRules);
                     if (label != TruthLabel.NONE && label != TruthLabel.INVALID) {
-                        rows.add(new Row(e.obs.observationId.toString(), f.clone(), label));
+                        ObjectHistory.keyOf(e.obs, objectKey);
+                        rows.add(new Row(e.obs.observationId.toString(), objectKey.toString(), f.clone(), label));
                     }
                 }
             } finally {

@@ -72,7 +72,7 @@ public class ClassifyBenchmark {
         ClassModel model = null;
         if ("full".equals(mode)) {
             model = ModelTrainer.train(FeatureTable.extract(cfg, catalog, new GeneratedNightSource(
-                    new NightGenerator(catalog, 99, NIGHT_START), 30_000), o -> o.truthLabel, 30_000),
+                    new NightGenerator(catalog, 99, NIGHT_START), 30_000), (o, known) -> o.truthLabel, 30_000),
                     ModelTrainer.Settings.defaults(), "benchmark").model();
         }
         events = new ObservationEvent[OBSERVATIONS];

@@ -60,7 +60,7 @@ public class ClassifyThroughputBenchmark {
         if ("full".equals(mode)) {
             config = defaults;
             model = ModelTrainer.train(FeatureTable.extract(defaults, catalog, new GeneratedNightSource(
-                    new NightGenerator(catalog, 99, ClassifyBenchmark.NIGHT_START), 30_000), o -> o.truthLabel, 30_000),
+                    new NightGenerator(catalog, 99, ClassifyBenchmark.NIGHT_START), 30_000), (o, known) -> o.truthLabel, 30_000),
                     ModelTrainer.Settings.defaults(), "benchmark").model();
         } else {
             try {
