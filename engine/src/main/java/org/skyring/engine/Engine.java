@@ -9,7 +9,16 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.skyring.catalog.SkyCatalog;
 import org.skyring.engine.config.SkyringConfig;
+import org.skyring.engine.alert.AlertSystem;
+import org.skyring.engine.alert.LogAlertChannel;
+import org.skyring.engine.alert.QueueAlertChannel;
+import org.skyring.engine.alert.TextJournal;
+import org.skyring.engine.port.AlertChannel;
 import org.skyring.engine.port.ObservationSource;
+import org.skyring.engine.pressure.PressureController;
+import org.skyring.engine.pressure.PressureLevel;
+import org.skyring.engine.pressure.PressureSignals;
+import org.skyring.engine.pressure.Reclassifier;
 import org.skyring.engine.ring.ObservationEvent;
 import org.skyring.engine.ring.Pipeline;
 import org.skyring.engine.ring.StageHandler;
@@ -18,6 +27,7 @@ import org.skyring.engine.stage.Classifier;
 import org.skyring.engine.stage.EngineCounters;
 import org.skyring.engine.stage.JournalIn;
 import org.skyring.engine.stage.KnownObjectFilter;
+import org.skyring.engine.stage.PressureTriage;
 import org.skyring.engine.stage.QualityFilter;
 import org.skyring.engine.stage.Router;
 import org.skyring.engine.stage.Validator;
@@ -33,6 +43,7 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * One engine run: opens the journals, re-runs the input journal (restart or replay), then ingests live sources
@@ -45,10 +56,20 @@ public final class Engine {
 
     private final SkyringConfig config;
     private final SkyCatalog catalog;
+    private Map<String, AlertChannel> adapterChannels = Map.of();
 
     public Engine(final SkyringConfig config, final SkyCatalog catalog) {
         this.config = config;
         this.catalog = catalog;
+    }
+
+    /**
+     * Alert channels implemented by adapters (webhooks, VOEvent files, Kafka), by config name; the engine adds
+     * its own "queue" and "log". The engine closes them at the end of the run.
+     */
+    public Engine alertChannels(final Map<String, AlertChannel> channels) {
+        this.adapterChannels = Map.copyOf(channels);
+        return this;
     }
 
     public RunResult run(final RunSpec spec) {
@@ -62,23 +83,115 @@ public final class Engine {
             }
             final long lastDecided = JournalReads.lastInputIndex(journals.decisions());
             final EngineCounters counters = new EngineCounters();
+            final boolean live = !spec.isReplay(); // a replay reproduces full decisions and alerts nobody
+            final AlertSystem alerts = live && config.alerts().enabled()
+                    ? new AlertSystem(spec.dataDir(), rollCycle, journals.destination(Destination.ALERT),
+                    config.alerts(), alertChannels(spec.dataDir(), rollCycle), spec.clock()) : null;
+            final RingSignals signals = new RingSignals(alerts);
+            final TextJournal pressureJournal = live && config.pressure().enabled()
+                    ? TextJournal.open(spec.dataDir(), PressureController.QUEUE, rollCycle) : null;
+            final PressureController pressure = pressureJournal == null ? null
+                    : new PressureController(config.pressure(), signals, spec.clock(), pressureJournal,
+                    (from, to, cause, at) -> operatorAlert(alerts, to, cause, at));
+            final IntSupplier level = pressure == null ? () -> 0 : pressure::levelOrdinal;
+            final Classifier classifier = new Classifier(config, catalog.version(), EngineVersion.VERSION);
             final JournalIn journalIn = new JournalIn(
                     spec.isReplay() ? null : () -> new JournalAppender(journals.input()),
                     () -> new JournalCursor(inputOfRecord), spec.clock(), ingestHost(), EngineVersion.VERSION);
             final Pipeline pipeline = new Pipeline(config.engine().ringSize(), config.engine().layout(),
                     config.engine().waitStrategy(), journalIn, new Validator(config.validation()),
-                    new QualityFilter(config.quality()), new KnownObjectFilter(config.knownObjects(), catalog),
-                    new ArtifactFilter(config.artifacts()),
-                    new Classifier(config, catalog.version(), EngineVersion.VERSION),
+                    new QualityFilter(config.quality()), new PressureTriage(level, classifier, config),
+                    new KnownObjectFilter(config.knownObjects(), catalog),
+                    new ArtifactFilter(config.artifacts()), classifier,
                     new Router(journals, lastRouted, lastDecided, counters));
-            final RingBuffer<ObservationEvent> ring = pipeline.start();
-            final long start = System.nanoTime();
-            final long recovered = recover(ring, inputOfRecord);
-            final Ingest ingest = ingestLive(ring, spec);
-            pipeline.drainAndStop();
-            final long elapsed = System.nanoTime() - start;
-            return result(pipeline, counters, journalIn, ingest, recovered, elapsed);
+            signals.pipeline = pipeline;
+            final Reclassifier reclassifier = live ? new Reclassifier(journals, rollCycle,
+                    List.of(new KnownObjectFilter(config.knownObjects(), catalog)),
+                    new Classifier(config, catalog.version(), EngineVersion.VERSION), level, lastDecided) : null;
+            final Background background = new Background(pressure, alerts, reclassifier);
+            try {
+                final RingBuffer<ObservationEvent> ring = pipeline.start();
+                background.start();
+                final long start = System.nanoTime();
+                final long recovered = recover(ring, inputOfRecord);
+                final Ingest ingest = ingestLive(ring, spec, level);
+                pipeline.drainAndStop();
+                background.stop(spec.untilIdle() || !live);
+                final long elapsed = System.nanoTime() - start;
+                if (reclassifier != null) {
+                    counters.merge(reclassifier.corrections());
+                }
+                return result(pipeline, counters, journalIn, ingest, recovered, elapsed,
+                        overload(pressure, counters, ingest, pipeline, alerts));
+            } finally {
+                if (reclassifier != null) {
+                    reclassifier.closeQueue();
+                }
+                if (alerts != null) {
+                    alerts.close();
+                }
+                if (pressureJournal != null) {
+                    pressureJournal.close();
+                }
+            }
         }
+    }
+
+    /** The built-in channels named in the config plus the adapters' channels. */
+    private Map<String, AlertChannel> alertChannels(final java.nio.file.Path dataDir, final RollCycle rollCycle) {
+        final Map<String, AlertChannel> channels = new LinkedHashMap<>(adapterChannels);
+        final java.util.Set<String> wanted = new java.util.HashSet<>(config.alerts().channels());
+        wanted.addAll(config.alerts().escalationChain());
+        if (wanted.contains(QueueAlertChannel.NAME)) {
+            channels.put(QueueAlertChannel.NAME, new QueueAlertChannel(dataDir, rollCycle));
+        }
+        if (wanted.contains(LogAlertChannel.NAME)) {
+            channels.put(LogAlertChannel.NAME, new LogAlertChannel(System.err));
+        }
+        return channels;
+    }
+
+    /** CRITICAL pressure is an operator alert: a person must know the engine has paused its sources. */
+    private static void operatorAlert(final AlertSystem alerts, final PressureLevel to, final String cause,
+                                      final long at) {
+        if (alerts != null && to == PressureLevel.CRITICAL) {
+            alerts.raiseOperatorAlert("pressure-critical", "Skyring pressure CRITICAL (" + cause
+                    + "): sources paused, routine analysis deferred; critical candidates still processed", at);
+        }
+    }
+
+    /** Pressure signals read from the running ring and the alert system (background thread). */
+    private static final class RingSignals implements PressureSignals {
+        private final AlertSystem alerts;
+        private Pipeline pipeline;
+
+        RingSignals(final AlertSystem alerts) {
+            this.alerts = alerts;
+        }
+
+        @Override
+        public double ringFill() {
+            return pipeline.fill();
+        }
+
+        @Override
+        public long inputBacklog() {
+            return pipeline.undecided();
+        }
+
+        @Override
+        public long outputLag() {
+            return alerts == null ? 0 : alerts.undelivered();
+        }
+    }
+
+    private static OverloadReport overload(final PressureController pressure, final EngineCounters counters,
+                                           final Ingest ingest, final Pipeline pipeline, final AlertSystem alerts) {
+        final int levels = PressureLevel.values().length;
+        return new OverloadReport(pressure == null ? new long[levels] : pressure.nanosAtLevel(),
+                pressure == null ? new long[levels] : pressure.entries(), counters.deferred, counters.reclassified,
+                counters.reclassifiedChanged, ingest.sourcePauses(), pipeline.endToEndCriticalLatency(),
+                alerts == null ? new long[4] : alerts.counts());
     }
 
     /** Publishes every entry of the input journal of record, in order, as RECOVERED entries. */
@@ -102,10 +215,14 @@ public final class Engine {
         }
     }
 
-    private record Ingest(long received, double bytesPerObs) {
+    private record Ingest(long received, double bytesPerObs, long sourcePauses) {
     }
 
-    private static Ingest ingestLive(final RingBuffer<ObservationEvent> ring, final RunSpec spec) {
+    /**
+     * Polls the live sources into the ring. At pressure CRITICAL the sources are paused (Kafka partitions
+     * paused, files not read) until the level falls: the backlog waits durably at the source, nothing is lost.
+     */
+    private static Ingest ingestLive(final RingBuffer<ObservationEvent> ring, final RunSpec spec, final IntSupplier level) {
         final List<ObservationSource> sources = spec.sources();
         final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
         final com.sun.management.ThreadMXBean threads =
@@ -113,11 +230,25 @@ public final class Engine {
         long received = 0;
         long allocAtWarmup = -1;
         long receivedAtWarmup = 0;
+        long pauses = 0;
+        boolean paused = false;
         for (final ObservationSource s : sources) {
             s.open();
         }
         try {
             while (!spec.stop().get()) {
+                if (level.getAsInt() >= PressureTriage.CRITICAL_LEVEL) {
+                    if (!paused) {
+                        paused = true;
+                        pauses++;
+                        sources.forEach(ObservationSource::pause);
+                    }
+                    idle.idle(0);
+                    continue;
+                } else if (paused) {
+                    paused = false;
+                    sources.forEach(ObservationSource::resume);
+                }
                 boolean anyOpen = false;
                 int work = 0;
                 for (final ObservationSource source : sources) {
@@ -155,11 +286,12 @@ public final class Engine {
         }
         final double perObs = allocAtWarmup < 0 || received == receivedAtWarmup ? -1
                 : (double) (threads.getCurrentThreadAllocatedBytes() - allocAtWarmup) / (received - receivedAtWarmup);
-        return new Ingest(received, perObs);
+        return new Ingest(received, perObs, pauses);
     }
 
     private RunResult result(final Pipeline pipeline, final EngineCounters counters, final JournalIn journalIn,
-                             final Ingest ingest, final long recovered, final long elapsed) {
+                             final Ingest ingest, final long recovered, final long elapsed,
+                             final OverloadReport overload) {
         final Map<String, Histogram> stageLatency = new LinkedHashMap<>();
         long allocated = 0;
         long steadyEvents = Long.MAX_VALUE;
@@ -177,7 +309,7 @@ public final class Engine {
         final double enginePerObs = measured && steadyEvents > 0 ? (double) allocated / steadyEvents : -1;
         return new RunResult(ingest.received(), journalIn.journaled(), journalIn.duplicates(), recovered, counters,
                 stageLatency, pipeline.endToEndLatency(), elapsed, enginePerObs, ingest.bytesPerObs(),
-                config.version(), catalog.version());
+                config.version(), catalog.version(), overload);
     }
 
     private String ingestHost() {

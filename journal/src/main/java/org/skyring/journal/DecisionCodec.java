@@ -8,7 +8,15 @@ public final class DecisionCodec {
     }
 
     public static void write(final DecisionRecord d, final Bytes<?> out) {
-        out.writeShort((short) DecisionRecord.CURRENT_VERSION);
+        write(d, out, DecisionRecord.CURRENT_VERSION);
+    }
+
+    /** Writes {@code d} in the layout of {@code version}; older layouts exist so upgrades can be tested. */
+    public static void write(final DecisionRecord d, final Bytes<?> out, final int version) {
+        if (version < 1 || version > DecisionRecord.CURRENT_VERSION) {
+            throw new IllegalArgumentException("cannot write decision record version " + version);
+        }
+        out.writeShort((short) version);
         out.writeLong(d.inputIndex);
         BinaryFields.writeAscii(out, d.observationId);
         out.writeByte(d.category.code());
@@ -31,6 +39,10 @@ public final class DecisionCodec {
         BinaryFields.writeAscii(out, d.catalogVersion);
         BinaryFields.writeAscii(out, d.modelVersion);
         BinaryFields.writeAscii(out, d.engineVersion);
+        if (version >= 2) {
+            out.writeInt(d.skyRegion);
+            out.writeByte(d.priority);
+        }
     }
 
     public static void read(final Bytes<?> in, final DecisionRecord d) {
@@ -62,5 +74,9 @@ public final class DecisionCodec {
         BinaryFields.readAscii(in, d.catalogVersion);
         BinaryFields.readAscii(in, d.modelVersion);
         BinaryFields.readAscii(in, d.engineVersion);
+        if (version >= 2) {
+            d.skyRegion = in.readInt();
+            d.priority = in.readByte();
+        }
     }
 }

@@ -11,9 +11,11 @@ public final class JournalReads {
     }
 
     /**
-     * The input index recorded in the last entry of a decision-bearing queue (decisions or any destination),
-     * or -1 when the queue is empty. Both record kinds start with a {@link DecisionRecord}, whose first field
-     * after the version is the input index.
+     * The highest input index recorded in a decision-bearing queue (decisions or any destination), or -1 when the
+     * queue is empty. Both record kinds start with a {@link DecisionRecord}, whose first field after the version
+     * is the input index. The router appends in input order, so for its own records this is the last one; the
+     * highest, not the last, because the reclassifier (overload degradation) appends full decisions of earlier,
+     * deferred entries to the same destination queues.
      */
     public static long lastInputIndex(final ChronicleQueue queue) {
         // A forward walk, not a BACKWARD toEnd(): the backward read was seen to miss the last entry under load,
@@ -27,7 +29,29 @@ public final class JournalReads {
                     }
                     final Bytes<?> bytes = dc.wire().bytes();
                     bytes.readShort();
-                    last = bytes.readLong();
+                    last = Math.max(last, bytes.readLong());
+                }
+            }
+        }
+    }
+
+    /**
+     * The highest input index among the decision-bearing records of a queue whose flags include every bit of
+     * {@code flags}, or -1 (decodes every record: start-up and tools only).
+     */
+    public static long lastInputIndexFlagged(final ChronicleQueue queue, final int flags) {
+        final DecisionRecord d = new DecisionRecord();
+        long last = -1;
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        return last;
+                    }
+                    DecisionCodec.read(dc.wire().bytes(), d);
+                    if ((d.flags & flags) == flags) {
+                        last = Math.max(last, d.inputIndex);
+                    }
                 }
             }
         }

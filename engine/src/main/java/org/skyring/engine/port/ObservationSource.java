@@ -27,6 +27,19 @@ public interface ObservationSource extends AutoCloseable {
     /** True once the source will never return another observation (a file at its end). */
     boolean isExhausted();
 
+    /**
+     * Backpressure (pressure CRITICAL): the engine stops polling this source until {@link #resume()}. A source
+     * with its own fetching (Kafka) stops fetching here (pause its partitions) so the backlog stays durably
+     * upstream; a file source needs nothing (it is simply not read). Pauses last as long as the engine needs to
+     * drain its ring, normally milliseconds to seconds. Called on the ingest thread.
+     */
+    default void pause() {
+    }
+
+    /** Ends a {@link #pause()}; polling continues after it. Called on the ingest thread. */
+    default void resume() {
+    }
+
     @Override
     default void close() {
     }

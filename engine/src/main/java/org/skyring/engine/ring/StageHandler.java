@@ -19,6 +19,8 @@ public final class StageHandler implements EventHandler<ObservationEvent> {
     private final Stage[] stages;
     private final Histogram[] stageLatency;
     private final Histogram endToEnd;
+    private final Histogram endToEndCritical;
+    private final boolean[] deferrable;
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private long events;
@@ -28,8 +30,18 @@ public final class StageHandler implements EventHandler<ObservationEvent> {
 
     /** @param endToEnd histogram for end-to-end latency of live entries, or null if this is not the last handler */
     public StageHandler(final Histogram endToEnd, final Stage... stages) {
+        this(endToEnd, null, stages);
+    }
+
+    /** @param endToEndCritical the same for entries decided critical (null if this is not the last handler) */
+    public StageHandler(final Histogram endToEnd, final Histogram endToEndCritical, final Stage... stages) {
         this.stages = stages;
         this.endToEnd = endToEnd;
+        this.endToEndCritical = endToEndCritical;
+        this.deferrable = new boolean[stages.length];
+        for (int i = 0; i < stages.length; i++) {
+            deferrable[i] = stages[i].deferrable();
+        }
         this.stageLatency = new Histogram[stages.length];
         for (int i = 0; i < stages.length; i++) {
             stageLatency[i] = new Histogram(MAX_LATENCY_NANOS, 3);
@@ -50,13 +62,20 @@ public final class StageHandler implements EventHandler<ObservationEvent> {
         }
         long t0 = System.nanoTime();
         for (int i = 0; i < stages.length && !event.duplicate; i++) {
+            if (event.deferred && deferrable[i]) {
+                continue; // fast mode: the reclassifier runs this stage later, from the journal
+            }
             stages[i].onEvent(event);
             final long t1 = System.nanoTime();
             stageLatency[i].recordValue(Math.min(t1 - t0, MAX_LATENCY_NANOS));
             t0 = t1;
         }
         if (endToEnd != null && event.kind == ObservationEvent.Kind.LIVE && !event.duplicate) {
-            endToEnd.recordValue(Math.min(Math.max(0, t0 - event.publishNanos), MAX_LATENCY_NANOS));
+            final long latency = Math.min(Math.max(0, t0 - event.publishNanos), MAX_LATENCY_NANOS);
+            endToEnd.recordValue(latency);
+            if (endToEndCritical != null && event.decision.category == org.skyring.journal.Category.CRITICAL) {
+                endToEndCritical.recordValue(latency);
+            }
         }
         if (++events == ALLOCATION_WARMUP_EVENTS) {
             allocatedAtWarmup = threads.getCurrentThreadAllocatedBytes();

@@ -33,6 +33,12 @@ public final class KnownObjectFilter implements Stage {
         return "cross_match";
     }
 
+    /** A catalog look-up per event, stateless: fast mode skips it for deferred events (done again later). */
+    @Override
+    public boolean deferrable() {
+        return true;
+    }
+
     @Override
     public void onEvent(final ObservationEvent e) {
         if (!e.isRejected() && e.qualityRules == 0) {
