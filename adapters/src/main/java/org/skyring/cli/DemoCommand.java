@@ -49,7 +49,8 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         // The night happened over the last ten hours, so every observation time precedes its received time.
         final long nightStart = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()) - TimeUnit.HOURS.toNanos(10);
         final NightGenerator generator = new NightGenerator(catalog, seed, nightStart);
-        final RunResult result = new Engine(cfg, catalog).run(RunSpec.live(data,
+        final RunResult result = new Engine(cfg, catalog).alertChannels(EngineAssembly.alertChannels(cfg, data))
+                .run(RunSpec.live(data,
                 List.of(new GeneratedNightSource(generator, count)), true, new AtomicBoolean()));
         EngineAssembly.printSummary(System.out, "skyring demo: summary", RunSummary.of(result), summary);
         System.out.println("replay it with: ./scripts/skyring replay --journal " + data.toAbsolutePath());

@@ -2,11 +2,14 @@ package org.skyring.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.skyring.adapters.alert.VoEventFileChannel;
+import org.skyring.adapters.alert.WebhookChannel;
 import org.skyring.adapters.jsonl.JsonLinesSource;
 import org.skyring.catalog.SkyCatalog;
 import org.skyring.catalog.SyntheticCatalog;
 import org.skyring.engine.config.ConfigException;
 import org.skyring.engine.config.SkyringConfig;
+import org.skyring.engine.port.AlertChannel;
 import org.skyring.engine.port.ObservationSource;
 
 import java.io.IOException;
@@ -14,6 +17,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -52,6 +58,35 @@ final class EngineAssembly {
             }
         }
         return sources;
+    }
+
+    /**
+     * The alert channels adapters implement, for every one the config names: webhooks and VOEvent files.
+     * The engine adds its own queue and log channels.
+     */
+    static Map<String, AlertChannel> alertChannels(final SkyringConfig config, final Path dataDir) {
+        final SkyringConfig.Alerts a = config.alerts();
+        final Set<String> wanted = new LinkedHashSet<>(a.channels());
+        wanted.addAll(a.escalationChain());
+        final Map<String, AlertChannel> channels = new LinkedHashMap<>();
+        if (!a.enabled()) {
+            return channels;
+        }
+        for (final String name : wanted) {
+            final SkyringConfig.Webhook hook = a.webhooks().get(name);
+            if (hook != null) {
+                channels.put(name, new WebhookChannel(name, hook));
+            } else if (VoEventFileChannel.NAME.equals(name)) {
+                final Path voDir = a.voeventDir().isEmpty() ? dataDir.resolve("alerts").resolve("voevent")
+                        : Path.of(a.voeventDir());
+                channels.put(name, new VoEventFileChannel(voDir, config.engine().ingestHost().isEmpty()
+                        ? "skyring.local" : config.engine().ingestHost()));
+            } else if ("kafka".equals(name)) {
+                throw new ConfigException("alerts.channels: \"kafka\" needs the Kafka sink adapter (issue 4), "
+                        + "which this build does not have yet");
+            }
+        }
+        return channels;
     }
 
     static void printSummary(final PrintStream out, final String title, final Map<String, Object> summary,

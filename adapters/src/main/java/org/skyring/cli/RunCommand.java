@@ -53,8 +53,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         System.out.println("skyring run: data directory " + dir.toAbsolutePath() + ", config " + cfg.version()
                 + ", catalog " + catalog.version() + ", layout " + cfg.engine().layout().name().toLowerCase());
         final RunResult result;
-        try {
-            result = new Engine(cfg, catalog).run(RunSpec.live(dir, sources, untilIdle, stop));
+        try (AckEndpoint endpoint = AckEndpoint.start(cfg, dir)) {
+            result = new Engine(cfg, catalog).alertChannels(EngineAssembly.alertChannels(cfg, dir))
+                    .run(RunSpec.live(dir, sources, untilIdle, stop));
         } finally {
             stopped.countDown();
         }

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code scripts/skyring}: assembles engine and adapters (which is why it lives here). */
 @Command(name = "skyring", mixinStandardHelpOptions = true, version = "skyring " + org.skyring.engine.EngineVersion.VERSION,
         description = "Low-latency engine for real-time astronomy alerts.",
-        subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class, JournalCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class, JournalCommand.class,
+                AckCommand.class, AlertsCommand.class})
 public final class SkyringCli {
 
     public static void main(final String[] args) {

@@ -14,8 +14,10 @@ import org.HdrHistogram.Histogram;
  * @param sourcePauses        times the ingest loop paused its sources (pressure CRITICAL)
  * @param endToEndCritical    end-to-end latency of live events decided critical, ns
  * @param alertCounts         alerts raised, deliveries made, failed delivery attempts, escalations
+ * @param catchUpNanos        after the ring drained, time the background thread took to finish reclassifying
+ *                            and raising (runs that end when their input ends)
  */
 public record OverloadReport(long[] nanosAtLevel, long[] levelEntries, long deferred, long reclassified,
                              long reclassifiedChanged, long sourcePauses, Histogram endToEndCritical,
-                             long[] alertCounts) {
+                             long[] alertCounts, long catchUpNanos) {
 }

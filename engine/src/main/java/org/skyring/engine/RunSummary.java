@@ -73,6 +73,7 @@ public final class RunSummary {
         pressure.put("reclassified", o.reclassified());
         pressure.put("reclassified_changed_category", o.reclassifiedChanged());
         pressure.put("source_pauses", o.sourcePauses());
+        pressure.put("catch_up_after_ring_s", round(o.catchUpNanos() / 1e9, 3));
         root.put("pressure", pressure);
 
         final Map<String, Object> alerts = new LinkedHashMap<>();

@@ -6,7 +6,6 @@ import org.agrona.concurrent.Agent;
 import org.skyring.engine.ring.ObservationEvent;
 import org.skyring.engine.stage.EngineCounters;
 import org.skyring.engine.stage.RoutingTable;
-import org.skyring.engine.stage.PressureTriage;
 import org.skyring.engine.stage.Stage;
 import org.skyring.journal.DecisionRecord;
 import org.skyring.journal.Destination;
@@ -34,8 +33,9 @@ import java.util.function.IntSupplier;
  * Exactly once across crashes the way the router does it: outputs go in input order, and at start-up an
  * output is written only above the highest RECLASSIFIED input index already in its queue.
  *
- * <p>It runs on the background thread and only while pressure is below HIGH: it is routine analysis, the first
- * work given up under load. Deterministic: the same stages and versions as the ring, so the full decision is
+ * <p>It runs on the background thread and only while pressure is NORMAL (or once the ring has stopped): it is
+ * routine analysis, the first work given up under load, and on two cores it would otherwise take CPU from the
+ * ring exactly when the ring is behind. Deterministic: the same stages and versions as the ring, so the full decision is
  * byte for byte the decision a replay makes (apart from the flag).
  */
 public final class Reclassifier implements Agent {
@@ -69,7 +69,7 @@ public final class Reclassifier implements Agent {
      * @param deferrableStages fresh instances of the stages fast mode skips, in ring order (not the ring's own:
      *                         a stage belongs to one thread)
      * @param classifier       a fresh classifier instance
-     * @param level            the pressure level ordinal; work waits while it is HIGH or above
+     * @param level            the pressure level ordinal; work waits while it is above NORMAL
      * @param lastDecidedAtStart the decision journal's last input index when the engine started: outcomes of
      *                         deferred decisions made by an earlier run are not in this run's counters
      */
@@ -119,7 +119,7 @@ public final class Reclassifier implements Agent {
 
     @Override
     public int doWork() {
-        if (level.getAsInt() >= PressureTriage.HIGH_LEVEL && !draining) {
+        if (level.getAsInt() != 0 && !draining) {
             return 0; // routine analysis waits while the engine is behind
         }
         int work = 0;
