@@ -286,7 +286,7 @@ public record SkyringConfig(
         }
         hs.finish();
         final Alerts a = new Alerts(s.bool("enabled", true),
-                alertChannels(s, "channels", List.of("queue", "log"), webhooks),
+                alertChannels(s, "channels", List.of("queue"), webhooks),
                 alertChannels(s, "escalation_chain", List.of("log"), webhooks),
                 s.bool("require_ack", true),
                 (long) (s.number("ack_timeout_s", 900, 1, 7 * 86_400) * 1000),
