@@ -11,6 +11,7 @@ package org.skyring.engine.alert;
  * @param raisedTimeNanos when the alert system raised it (the alert clock)
  * @param priority        the priority key (0 = most urgent), the Kafka key of the alert topic
  * @param skyRegion       the sky-region key of the event (-1 none)
+ * @param observationId   the event's observation id; for operator alerts, what it is about ("pressure-critical")
  * @param inputIndex      the observation's input-journal index (-1 for operator alerts)
  */
 public record Alert(String id, String category, String summary, double raDeg, double decDeg, double urgency,

@@ -164,16 +164,23 @@ public final class AlertSystem implements Agent, AutoCloseable {
 
     /**
      * Raises an alert about the engine itself (pressure CRITICAL). Call on the agent's thread. Raising the same
-     * (what, when) twice raises it once.
+     * (what, when) twice raises it once, and nothing new is raised about {@code what} while an earlier alert
+     * about it still waits for its acknowledgement (an operator is already on it; its escalation continues).
      */
     public void raiseOperatorAlert(final String what, final String summary, final long eventTimeNanos) {
         final String id = AlertIds.forOperatorEvent(what, eventTimeNanos);
         if (book.contains(id)) {
             return;
         }
+        for (final AlertState s : book.all()) {
+            if ("operator".equals(s.alert.category()) && what.equals(s.alert.observationId())
+                    && s.pendingAck() && !s.escalationExhausted) {
+                return;
+            }
+        }
         final long now = clock.nanoTime();
         raise(new Alert(id, "operator", summary, Double.NaN, Double.NaN, 1.0, eventTimeNanos, now,
-                config.requireAck(), "", "skyring", -1, 0, -1), now);
+                config.requireAck(), what, "skyring", -1, 0, -1), now);
         undelivered = countUndelivered();
     }
 
