@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * order on one duty cycle. A backing-off idle strategy (up to 1 ms parks) keeps it near zero CPU when idle:
  * the machine has two cores and the ring needs them.
  */
-final class Background implements Agent {
+final class Background implements Agent, AutoCloseable {
     private final PressureController pressure;
     private final AlertSystem alerts;
     private final Reclassifier reclassifier;
@@ -109,9 +109,17 @@ final class Background implements Agent {
                 }
             }
         }
-        runner.close();
+        close();
         if (failure.get() != null) {
             throw new IllegalStateException("background agent failed: " + failure.get(), failure.get());
+        }
+    }
+
+    /** Stops the thread without waiting for anything (idempotent; the engine's error path). */
+    @Override
+    public void close() {
+        if (runner != null) {
+            runner.close();
         }
     }
 }

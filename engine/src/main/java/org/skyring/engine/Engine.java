@@ -126,6 +126,7 @@ public final class Engine {
                 return result(pipeline, counters, journalIn, ingest, recovered, elapsed,
                         overload(pressure, counters, ingest, pipeline, alerts, drainNanos));
             } finally {
+                background.close(); // before the journals it reads and writes are closed
                 if (reclassifier != null) {
                     reclassifier.closeQueue();
                 }
