@@ -107,7 +107,8 @@ public final class Engine {
             signals.pipeline = pipeline;
             final Reclassifier reclassifier = live ? new Reclassifier(journals, rollCycle,
                     List.of(new KnownObjectFilter(config.knownObjects(), catalog)),
-                    new Classifier(config, catalog.version(), EngineVersion.VERSION), level, lastDecided) : null;
+                    new Classifier(config, catalog.version(), EngineVersion.VERSION), level, spec.clock(), lastDecided)
+                    : null;
             final Background background = new Background(pressure, alerts, reclassifier);
             try {
                 final RingBuffer<ObservationEvent> ring = pipeline.start();

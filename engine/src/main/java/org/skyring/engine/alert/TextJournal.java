@@ -16,12 +16,13 @@ import java.util.function.Consumer;
  * processes may append (the daemon, {@code skyring ack}); each record is one document, readable with
  * {@code skyring journal dump}-style tools and by {@link #readAll}.
  *
- * <p>The queue is thread-safe for appends from any thread ({@link #append} opens a short-lived appender on the
- * calling thread); a {@link Reader} belongs to the thread that created it.
+ * <p>Appends are thread-safe: one appender, reused under this journal's lock (creating an appender per record
+ * costs milliseconds on a loaded machine); a {@link Reader} belongs to the thread that created it.
  */
 public final class TextJournal implements AutoCloseable {
     private static final String FIELD = "json";
     private final ChronicleQueue queue;
+    private ExcerptAppender appender;
 
     private TextJournal(final ChronicleQueue queue) {
         this.queue = queue;
@@ -33,8 +34,13 @@ public final class TextJournal implements AutoCloseable {
 
     /** Appends one record durably (to the memory-mapped file) before returning. */
     public synchronized void append(final String json) {
-        try (ExcerptAppender appender = queue.createAppender();
-             DocumentContext dc = appender.writingDocument()) {
+        if (appender == null) {
+            appender = queue.createAppender();
+            // Used by whichever thread holds the lock (the agent, an HTTP handler, the CLI): the lock, not a
+            // thread, is the single writer.
+            appender.singleThreadedCheckDisabled(true);
+        }
+        try (DocumentContext dc = appender.writingDocument()) {
             dc.wire().write(FIELD).text(json);
         }
     }
@@ -78,7 +84,10 @@ public final class TextJournal implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (appender != null) {
+            appender.close();
+        }
         queue.close();
     }
 }

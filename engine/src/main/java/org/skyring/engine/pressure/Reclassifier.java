@@ -3,6 +3,7 @@ package org.skyring.engine.pressure;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.RollCycle;
 import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.EpochNanoClock;
 import org.skyring.engine.ring.ObservationEvent;
 import org.skyring.engine.stage.EngineCounters;
 import org.skyring.engine.stage.RoutingTable;
@@ -41,6 +42,11 @@ import java.util.function.IntSupplier;
 public final class Reclassifier implements Agent {
     public static final String QUEUE = "reclassified";
     private static final int BATCH = 256;
+    /**
+     * After reaching the end of the decision journal, wait this long (alert clock) before looking again: tailing
+     * it continuously would keep the background thread spinning beside the ring on two cores.
+     */
+    static final long RESCAN_INTERVAL_NANOS = 50_000_000L;
     private static final long QUALITY_RULES = rulesOfStage("quality");
     private static final long ARTIFACT_FILTER_RULES = Rule.ARTIFACT_CHIP_EDGE.mask() | Rule.ARTIFACT_HOT_PIXEL.mask()
             | Rule.ARTIFACT_COSMIC_RAY.mask() | Rule.ARTIFACT_SATELLITE_TRAIL.mask() | Rule.ARTIFACT_RUBIN_TRAIL.mask();
@@ -51,7 +57,9 @@ public final class Reclassifier implements Agent {
     private final List<Stage> deferrableStages;
     private final Stage classifier;
     private final IntSupplier level;
+    private final EpochNanoClock clock;
     private final long lastDecidedAtStart;
+    private long nextScanNanos = Long.MIN_VALUE;
     private final EngineCounters corrections = new EngineCounters();
     private final ObservationEvent event = new ObservationEvent();
     private final DecisionRecord provisional = new DecisionRecord();
@@ -70,16 +78,19 @@ public final class Reclassifier implements Agent {
      *                         a stage belongs to one thread)
      * @param classifier       a fresh classifier instance
      * @param level            the pressure level ordinal; work waits while it is above NORMAL
+     * @param clock            paces the re-scans of the decision journal once caught up
      * @param lastDecidedAtStart the decision journal's last input index when the engine started: outcomes of
      *                         deferred decisions made by an earlier run are not in this run's counters
      */
     public Reclassifier(final JournalSet journals, final RollCycle rollCycle, final List<Stage> deferrableStages,
-                        final Stage classifier, final IntSupplier level, final long lastDecidedAtStart) {
+                        final Stage classifier, final IntSupplier level, final EpochNanoClock clock,
+                        final long lastDecidedAtStart) {
         this.journals = journals;
         this.reclassifiedQueue = JournalSet.openQueue(journals.dataDir(), QUEUE, rollCycle);
         this.deferrableStages = deferrableStages;
         this.classifier = classifier;
         this.level = level;
+        this.clock = clock;
         this.lastDecidedAtStart = lastDecidedAtStart;
         this.lastReclassified = JournalReads.lastInputIndex(reclassifiedQueue);
         for (final Destination d : DESTINATIONS) {
@@ -122,10 +133,15 @@ public final class Reclassifier implements Agent {
         if (level.getAsInt() != 0 && !draining) {
             return 0; // routine analysis waits while the engine is behind
         }
+        final long now = clock.nanoTime();
+        if (!draining && now < nextScanNanos) {
+            return 0;
+        }
         int work = 0;
         while (work < BATCH) {
             if (!decisions.nextDecision(provisional)) {
                 caughtUp = true;
+                nextScanNanos = now + RESCAN_INTERVAL_NANOS;
                 return work;
             }
             work++;

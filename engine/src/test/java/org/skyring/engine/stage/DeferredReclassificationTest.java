@@ -66,7 +66,7 @@ class DeferredReclassificationTest {
 
     private Reclassifier reclassifier(final JournalSet journals, final IntSupplier level, final long lastDecided) {
         return new Reclassifier(journals, ROLL, List.of(new KnownObjectFilter(config.knownObjects(), catalog)),
-                classifier(), level, lastDecided);
+                classifier(), level, () -> 0L, lastDecided);
     }
 
     private static void runToEnd(final Reclassifier r) {
