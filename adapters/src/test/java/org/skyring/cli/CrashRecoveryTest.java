@@ -73,6 +73,20 @@ class CrashRecoveryTest {
         for (final Destination d : List.of(Destination.ALERT, Destination.PRIORITY_REVIEW, Destination.STANDARD_REVIEW)) {
             assertEquals(distinctRouted(data, d), count(data, d.queueName()), "no duplicate in " + d.queueName());
         }
+        assertEquals(deferredDecisions(data), count(data, org.skyring.engine.pressure.Reclassifier.QUEUE),
+                "every decision deferred under pressure, before or after the kill, reclassified exactly once");
+    }
+
+    private static long deferredDecisions(final Path data) {
+        long n = 0;
+        try (ChronicleQueue q = JournalSet.openQueue(data, JournalSet.DECISIONS, RollCycles.FAST_HOURLY);
+             JournalCursor c = new JournalCursor(q)) {
+            final DecisionRecord d = new DecisionRecord();
+            while (c.nextDecision(d)) {
+                n += d.isDeferred() ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     private static Process engine(final Path input, final Path data, final Path log) throws IOException {
