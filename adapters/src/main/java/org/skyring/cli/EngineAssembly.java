@@ -18,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -66,13 +64,11 @@ final class EngineAssembly {
      */
     static Map<String, AlertChannel> alertChannels(final SkyringConfig config, final Path dataDir) {
         final SkyringConfig.Alerts a = config.alerts();
-        final Set<String> wanted = new LinkedHashSet<>(a.channels());
-        wanted.addAll(a.escalationChain());
         final Map<String, AlertChannel> channels = new LinkedHashMap<>();
         if (!a.enabled()) {
             return channels;
         }
-        for (final String name : wanted) {
+        for (final String name : a.channelNames()) {
             final SkyringConfig.Webhook hook = a.webhooks().get(name);
             if (hook != null) {
                 channels.put(name, new WebhookChannel(name, hook));

@@ -144,8 +144,7 @@ public final class Engine {
     /** The built-in channels named in the config plus the adapters' channels. */
     private Map<String, AlertChannel> alertChannels(final java.nio.file.Path dataDir, final RollCycle rollCycle) {
         final Map<String, AlertChannel> channels = new LinkedHashMap<>(adapterChannels);
-        final java.util.Set<String> wanted = new java.util.HashSet<>(config.alerts().channels());
-        wanted.addAll(config.alerts().escalationChain());
+        final java.util.Set<String> wanted = config.alerts().channelNames();
         if (wanted.contains(QueueAlertChannel.NAME)) {
             channels.put(QueueAlertChannel.NAME, new QueueAlertChannel(dataDir, rollCycle));
         }

@@ -77,7 +77,7 @@ public final class AlertSystem implements Agent, AutoCloseable {
     public AlertSystem(final Path dataDir, final RollCycle rollCycle, final ChronicleQueue alertQueue,
                        final SkyringConfig.Alerts config, final Map<String, AlertChannel> channels,
                        final EpochNanoClock clock) {
-        for (final String name : allChannelNames(config)) {
+        for (final String name : config.channelNames()) {
             if (!channels.containsKey(name)) {
                 throw new IllegalArgumentException("alerts: channel \"" + name + "\" is configured but not available");
             }
@@ -93,12 +93,6 @@ public final class AlertSystem implements Agent, AutoCloseable {
             schedule(s);
         }
         undelivered = countUndelivered();
-    }
-
-    static Set<String> allChannelNames(final SkyringConfig.Alerts config) {
-        final Set<String> names = new LinkedHashSet<>(config.channels());
-        names.addAll(config.escalationChain());
-        return names;
     }
 
     @Override

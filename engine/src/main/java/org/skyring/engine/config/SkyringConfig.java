@@ -91,6 +91,12 @@ public record SkyringConfig(
                          long ackTimeoutMs, int maxEscalations, long retryInitialMs, long retryMaxMs,
                          double retryMultiplier, java.util.Map<String, Webhook> webhooks, String voeventDir,
                          AckHttp http) {
+        /** Every channel name used: the raise channels, then the escalation chain, each once. */
+        public java.util.Set<String> channelNames() {
+            final java.util.Set<String> names = new java.util.LinkedHashSet<>(channels);
+            names.addAll(escalationChain);
+            return names;
+        }
     }
 
     public record Webhook(String url, WebhookFormat format, int timeoutMs) {
