@@ -223,8 +223,9 @@ public final class Engine {
     }
 
     /**
-     * Polls the live sources into the ring. At pressure CRITICAL the sources are paused (Kafka partitions
-     * paused, files not read) until the level falls: the backlog waits durably at the source, nothing is lost.
+     * Polls the live sources into the ring. At pressure CRITICAL the pausable sources are paused (Kafka
+     * partitions paused, files not read) until the level falls: the backlog waits durably at the source, nothing
+     * is lost. Sources that are not pausable (every record a critical candidate: GCN notices) keep flowing.
      */
     private static Ingest ingestLive(final RingBuffer<ObservationEvent> ring, final RunSpec spec, final IntSupplier level) {
         final List<ObservationSource> sources = spec.sources();
@@ -241,22 +242,28 @@ public final class Engine {
         }
         try {
             while (!spec.stop().get()) {
-                if (level.getAsInt() >= PressureTriage.CRITICAL_LEVEL) {
-                    if (!paused) {
-                        paused = true;
-                        pauses++;
-                        sources.forEach(ObservationSource::pause);
+                final boolean critical = level.getAsInt() >= PressureTriage.CRITICAL_LEVEL;
+                if (critical != paused) {
+                    paused = critical;
+                    pauses += critical ? 1 : 0;
+                    for (final ObservationSource s : sources) {
+                        if (s.pausable()) {
+                            if (critical) {
+                                s.pause();
+                            } else {
+                                s.resume();
+                            }
+                        }
                     }
-                    idle.idle(0);
-                    continue;
-                } else if (paused) {
-                    paused = false;
-                    sources.forEach(ObservationSource::resume);
                 }
                 boolean anyOpen = false;
                 int work = 0;
                 for (final ObservationSource source : sources) {
                     if (source.isExhausted()) {
+                        continue;
+                    }
+                    if (paused && source.pausable()) {
+                        anyOpen = true; // waiting, not finished
                         continue;
                     }
                     anyOpen = true;

@@ -40,6 +40,14 @@ public interface ObservationSource extends AutoCloseable {
     default void resume() {
     }
 
+    /**
+     * False for a source whose every record may be critical (GCN/VOEvent notices: low volume, most time-critical):
+     * it is never paused, so candidates keep entering the ring while routine intake waits at pressure CRITICAL.
+     */
+    default boolean pausable() {
+        return true;
+    }
+
     @Override
     default void close() {
     }
