@@ -60,8 +60,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         final NightGenerator generator = new NightGenerator(catalog, seed, nightStart);
         final RunResult result;
         try (PrometheusEndpoint metrics = EngineAssembly.prometheus(cfg, data, System.out)) {
-            result = new Engine(cfg, catalog).run(RunSpec.live(data,
-                    List.of(new GeneratedNightSource(generator, count)), true, new AtomicBoolean()));
+            result = new Engine(cfg, catalog).alertChannels(EngineAssembly.alertChannels(cfg, data))
+                    .run(RunSpec.live(data, List.of(new GeneratedNightSource(generator, count)), true,
+                            new AtomicBoolean()));
         }
         EngineAssembly.printSummary(System.out, "skyring demo: summary", RunSummary.of(result), summary);
         System.out.println("replay it with: ./scripts/skyring replay --journal " + data.toAbsolutePath());

@@ -5,6 +5,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.skyring.adapters.generator.NightGenerator;
 import org.skyring.adapters.jsonl.JsonLinesWriter;
 import org.skyring.catalog.SyntheticCatalog;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.RollCycles;
+import org.skyring.journal.DecisionRecord;
+import org.skyring.journal.JournalCursor;
 import org.skyring.journal.JournalSet;
 import org.skyring.journal.ObservationRecord;
 
@@ -54,6 +58,20 @@ class CrashRecoveryTest {
 
         assertEquals(COUNT, JournalCounts.journaledIds(data).size(), "every observation journaled");
         JournalCounts.assertRoutedExactlyOnce(data, COUNT);
+        assertEquals(deferredDecisions(data), JournalCounts.count(data, org.skyring.engine.pressure.Reclassifier.QUEUE),
+                "every decision deferred under pressure, before or after the kill, reclassified exactly once");
+    }
+
+    private static long deferredDecisions(final Path data) {
+        long n = 0;
+        try (ChronicleQueue q = JournalSet.openQueue(data, JournalSet.DECISIONS, RollCycles.FAST_HOURLY);
+             JournalCursor c = new JournalCursor(q)) {
+            final DecisionRecord d = new DecisionRecord();
+            while (c.nextDecision(d)) {
+                n += d.isDeferred() ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     private static Process engine(final Path input, final Path data, final Path log) throws IOException {

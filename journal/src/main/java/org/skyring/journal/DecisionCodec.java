@@ -8,9 +8,17 @@ public final class DecisionCodec {
     }
 
     public static void write(final DecisionRecord d, final Bytes<?> out) {
+        write(d, out, DecisionRecord.CURRENT_VERSION);
+    }
+
+    /** Writes {@code d} in the layout of {@code version}; older layouts exist so upgrades can be tested. */
+    public static void write(final DecisionRecord d, final Bytes<?> out, final int version) {
+        if (version < 1 || version > DecisionRecord.CURRENT_VERSION) {
+            throw new IllegalArgumentException("cannot write decision record version " + version);
+        }
         // Encoded in a per-thread array, then copied into `out` in one write (see RecordScratch for why).
         final RecordScratch buf = RecordScratch.forThisThread().clear();
-        buf.writeShort(DecisionRecord.CURRENT_VERSION);
+        buf.writeShort(version);
         buf.writeLong(d.inputIndex);
         buf.writeAscii(d.observationId);
         buf.writeByte(d.category.code());
@@ -33,6 +41,10 @@ public final class DecisionCodec {
         buf.writeAscii(d.catalogVersion);
         buf.writeAscii(d.modelVersion);
         buf.writeAscii(d.engineVersion);
+        if (version >= 2) {
+            buf.writeInt(d.skyRegion);
+            buf.writeByte(d.priority);
+        }
         buf.copyTo(out);
     }
 
@@ -65,5 +77,9 @@ public final class DecisionCodec {
         BinaryFields.readAscii(in, d.catalogVersion);
         BinaryFields.readAscii(in, d.modelVersion);
         BinaryFields.readAscii(in, d.engineVersion);
+        if (version >= 2) {
+            d.skyRegion = in.readInt();
+            d.priority = in.readByte();
+        }
     }
 }

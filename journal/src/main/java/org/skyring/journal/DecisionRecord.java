@@ -7,10 +7,16 @@ package org.skyring.journal;
  * for byte.
  */
 public final class DecisionRecord {
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
     public static final byte NO_MATCH_TYPE = -1;
     /** {@link #flags} bit: expensive stages were skipped under pressure; re-classify later. */
     public static final int FLAG_DEFERRED = 1;
+    /** {@link #flags} bit: the full classification of a deferred decision, made later from the journal. */
+    public static final int FLAG_RECLASSIFIED = 2;
+    /** {@link #skyRegion} of a decision without a valid position (or written before version 2). */
+    public static final int NO_SKY_REGION = -1;
+    /** {@link #priority} of a decision written before version 2. */
+    public static final byte NO_PRIORITY = -1;
 
     /** Index of the observation in the input journal: the key that ties outputs back to input. */
     public long inputIndex = -1;
@@ -45,6 +51,12 @@ public final class DecisionRecord {
     public final FixedAscii modelVersion = new FixedAscii(24);
     public final FixedAscii engineVersion = new FixedAscii(24);
 
+    // ---- added in v2: partition keys (artifacts/event_schema.md, "Partition keys")
+    /** Coarse sky cell of the observation (catalog SkyRegion), the key of classified events; -1 = none. */
+    public int skyRegion = NO_SKY_REGION;
+    /** Priority of the category, 0 = most urgent (critical), the key of alerts; see RoutingTable.priorityOf. */
+    public byte priority = NO_PRIORITY;
+
     public void clear() {
         inputIndex = -1;
         observationId.clear();
@@ -68,6 +80,12 @@ public final class DecisionRecord {
         catalogVersion.clear();
         modelVersion.clear();
         engineVersion.clear();
+        skyRegion = NO_SKY_REGION;
+        priority = NO_PRIORITY;
+    }
+
+    public boolean isDeferred() {
+        return (flags & FLAG_DEFERRED) != 0;
     }
 
     public boolean fired(final Rule rule) {

@@ -48,7 +48,26 @@ public final class Classifier implements Stage {
 
     @Override
     public void onEvent(final ObservationEvent e) {
+        if (e.deferred) {
+            provisional(e.obs, e.decision, e.artifactRules);
+            return;
+        }
         classify(e.obs, e.decision, e.qualityRules, e.knownRules, e.artifactRules);
+    }
+
+    /**
+     * Fast mode: a deferred event (routine-looking, expensive stages skipped) is archived as routine, flagged
+     * DEFERRED, with the cheap stages' rules; the reclassifier replaces it with the full decision later.
+     */
+    private void provisional(final ObservationRecord o, final DecisionRecord d, final long artifactRules) {
+        d.configVersion.set(configVersion);
+        d.catalogVersion.set(catalogVersion);
+        d.modelVersion.set(config.modelVersion());
+        d.engineVersion.set(engineVersion);
+        d.observationId.set(o.observationId);
+        d.rulesFired = artifactRules;
+        d.category = Category.ROUTINE;
+        d.flags |= DecisionRecord.FLAG_DEFERRED;
     }
 
     public void classify(final ObservationRecord o, final DecisionRecord d, final long qualityRules,
