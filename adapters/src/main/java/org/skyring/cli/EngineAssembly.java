@@ -9,6 +9,7 @@ import org.skyring.adapters.avro.AvroSources;
 import org.skyring.adapters.alert.VoEventFileChannel;
 import org.skyring.adapters.alert.WebhookChannel;
 import org.skyring.adapters.jsonl.JsonLinesSource;
+import org.skyring.adapters.kafka.KafkaAlertChannel;
 import org.skyring.adapters.kafka.KafkaObservationSource;
 import org.skyring.adapters.voevent.VoEventDecoder;
 import org.skyring.catalog.SkyCatalog;
@@ -131,7 +132,8 @@ final class EngineAssembly {
     }
 
     /**
-     * The alert channels adapters implement, for every one the config names: webhooks and VOEvent files.
+     * The alert channels adapters implement, for every one the config names: webhooks, VOEvent files and the
+     * Kafka topic.
      * The engine adds its own queue and log channels.
      */
     static Map<String, AlertChannel> alertChannels(final SkyringConfig config, final Path dataDir) {
@@ -149,9 +151,8 @@ final class EngineAssembly {
                         : Path.of(a.voeventDir());
                 channels.put(name, new VoEventFileChannel(voDir, config.engine().ingestHost().isEmpty()
                         ? "skyring.local" : config.engine().ingestHost()));
-            } else if ("kafka".equals(name)) {
-                throw new ConfigException("alerts.channels: \"kafka\" needs the Kafka sink adapter (issue 4), "
-                        + "which this build does not have yet");
+            } else if (KafkaAlertChannel.NAME.equals(name)) {
+                channels.put(name, new KafkaAlertChannel(config));
             }
         }
         return channels;

@@ -105,13 +105,9 @@ public final class Engine {
                 final RingSignals signals = new RingSignals(alerts);
                 pressureJournal = liveRun && config.pressure().enabled()
                         ? TextJournal.open(spec.dataDir(), PressureController.QUEUE, rollCycle) : null;
-                // The level-change listener runs on the background thread, the pressure gauge's only writer.
                 final PressureController pressure = pressureJournal == null ? null
                         : new PressureController(config.pressure(), signals, spec.clock(), pressureJournal,
-                        (from, to, cause, at) -> {
-                            live.setPressureLevel(to.ordinal());
-                            operatorAlert(alertSystem, to, cause, at);
-                        });
+                        pressureListener(live, alertSystem));
                 final IntSupplier level = pressure == null ? () -> 0 : pressure::levelOrdinal;
                 final Classifier classifier = new Classifier(config, catalog.version(), EngineVersion.VERSION);
                 final JournalIn journalIn = new JournalIn(
@@ -208,6 +204,17 @@ public final class Engine {
             channels.put(LogAlertChannel.NAME, new LogAlertChannel(System.err));
         }
         return channels;
+    }
+
+    /**
+     * What a level change does beyond the journal: the counters file's pressure gauge ({@code skyring stat},
+     * Prometheus) and, at CRITICAL, the operator alert. Runs on the background thread, the gauge's only writer.
+     */
+    static PressureController.Listener pressureListener(final LiveCounters live, final AlertSystem alerts) {
+        return (from, to, cause, at) -> {
+            live.setPressureLevel(to.ordinal());
+            operatorAlert(alerts, to, cause, at);
+        };
     }
 
     /** CRITICAL pressure is an operator alert: a person must know the engine has paused its sources. */
