@@ -74,7 +74,8 @@ public final class Engine {
                 final EngineCounters counters = new EngineCounters(live);
                 final JournalIn journalIn = new JournalIn(
                         spec.isReplay() ? null : () -> new JournalAppender(journals.input()),
-                        () -> new JournalCursor(inputOfRecord), spec.clock(), ingestHost(), EngineVersion.VERSION);
+                        () -> new JournalCursor(inputOfRecord), spec.clock(), ingestHost(), EngineVersion.VERSION,
+                        config.engine().dedupeWindow());
                 journalIn.countInto(live);
                 final Pipeline pipeline = new Pipeline(config.engine().ringSize(), config.engine().layout(),
                         config.engine().waitStrategy(), journalIn, new Validator(config.validation()),

@@ -43,7 +43,8 @@ final class StageSet {
         final long[] nothingRouted = new long[Destination.values().length];
         Arrays.fill(nothingRouted, -1L);
         journalIn = new JournalIn(() -> new JournalAppender(journals.input()),
-                () -> new JournalCursor(journals.input()), new SystemEpochNanoClock(), "bench-host", EngineVersion.VERSION);
+                () -> new JournalCursor(journals.input()), new SystemEpochNanoClock(), "bench-host", EngineVersion.VERSION,
+                config.engine().dedupeWindow());
         validator = new Validator(config.validation());
         quality = new QualityFilter(config.quality());
         crossMatch = new KnownObjectFilter(config.knownObjects(), w.catalog());
