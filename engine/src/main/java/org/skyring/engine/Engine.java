@@ -62,6 +62,7 @@ public final class Engine {
         final RollCycle rollCycle = RollCycles.valueOf(config.engine().rollCycle());
         try (JournalSet journals = JournalSet.open(spec.dataDir(), rollCycle);
              ChronicleQueue recoverQueue = spec.isReplay() ? JournalSet.openQueue(spec.recoverFrom(), JournalSet.INPUT, rollCycle) : null) {
+            journals.pretouchAhead();
             final ChronicleQueue inputOfRecord = recoverQueue != null ? recoverQueue : journals.input();
             final long[] lastRouted = new long[Destination.values().length];
             for (final Destination d : Destination.values()) {

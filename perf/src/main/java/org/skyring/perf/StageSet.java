@@ -39,6 +39,7 @@ final class StageSet {
 
     StageSet(final Workload w, final java.nio.file.Path dataDir, final JournalSet journals) {
         final SkyringConfig config = w.config();
+        journals.pretouchAhead(); // as Engine.run does
         counters = new EngineCounters(org.skyring.engine.metrics.LiveCounters.create(dataDir));
         final long[] nothingRouted = new long[Destination.values().length];
         Arrays.fill(nothingRouted, -1L);
