@@ -83,6 +83,7 @@ public final class Engine {
         final RollCycle rollCycle = RollCycles.valueOf(config.engine().rollCycle());
         try (JournalSet journals = JournalSet.open(spec.dataDir(), rollCycle);
              ChronicleQueue recoverQueue = spec.isReplay() ? JournalSet.openQueue(spec.recoverFrom(), JournalSet.INPUT, rollCycle) : null) {
+            journals.pretouchAhead();
             final ChronicleQueue inputOfRecord = recoverQueue != null ? recoverQueue : journals.input();
             final long[] lastRouted = new long[Destination.values().length];
             for (final Destination d : Destination.values()) {
@@ -112,7 +113,8 @@ public final class Engine {
                 final Classifier classifier = new Classifier(config, catalog.version(), EngineVersion.VERSION);
                 final JournalIn journalIn = new JournalIn(
                         spec.isReplay() ? null : () -> new JournalAppender(journals.input()),
-                        () -> new JournalCursor(inputOfRecord), spec.clock(), ingestHost(), EngineVersion.VERSION);
+                        () -> new JournalCursor(inputOfRecord), spec.clock(), ingestHost(), EngineVersion.VERSION,
+                        config.engine().dedupeWindow());
                 journalIn.countInto(live);
                 final Pipeline pipeline = new Pipeline(config.engine().ringSize(), config.engine().layout(),
                         config.engine().waitStrategy(), journalIn, new Validator(config.validation()),

@@ -42,11 +42,13 @@ final class StageSet {
 
     StageSet(final Workload w, final java.nio.file.Path dataDir, final JournalSet journals) {
         final SkyringConfig config = w.config();
+        journals.pretouchAhead(); // as Engine.run does
         counters = new EngineCounters(org.skyring.engine.metrics.LiveCounters.create(dataDir));
         final long[] nothingRouted = new long[Destination.values().length];
         Arrays.fill(nothingRouted, -1L);
         journalIn = new JournalIn(() -> new JournalAppender(journals.input()),
-                () -> new JournalCursor(journals.input()), new SystemEpochNanoClock(), "bench-host", EngineVersion.VERSION);
+                () -> new JournalCursor(journals.input()), new SystemEpochNanoClock(), "bench-host", EngineVersion.VERSION,
+                config.engine().dedupeWindow());
         validator = new Validator(config.validation());
         quality = new QualityFilter(config.quality());
         crossMatch = new KnownObjectFilter(config.knownObjects(), w.catalog());

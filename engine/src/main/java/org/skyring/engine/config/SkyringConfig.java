@@ -43,9 +43,18 @@ public record SkyringConfig(
     public static final String SYNTHETIC_CATALOG = "synthetic";
     /** Alert channel names that are not webhooks (a webhook channel is named by its key in alerts.webhooks). */
     public static final List<String> BUILT_IN_ALERT_CHANNELS = List.of("queue", "log", "voevent", "kafka");
+    /** 2^23 keys: about 8 hours of Rubin's ~10 M alerts a night, a whole ZTF night; 192 MiB of heap. */
+    static final int DEFAULT_DEDUPE_WINDOW = 1 << 23;
+    static final int MIN_DEDUPE_WINDOW = 1024;
+    /** 2^27 keys take 3 GiB of heap. */
+    static final int MAX_DEDUPE_WINDOW = 1 << 27;
 
+    /**
+     * @param dedupeWindow observation keys journal-in remembers for de-duplication (the most recent ones; an older
+     *                     re-delivery is journaled and decided again); its index takes ~24 bytes of heap per entry
+     */
     public record Engine(int ringSize, ThreadLayout layout, WaitStrategyChoice waitStrategy, String rollCycle,
-                         String ingestHost) {
+                         String ingestHost, int dedupeWindow) {
     }
 
     /**
@@ -245,7 +254,8 @@ public record SkyringConfig(
                 s.choice("layout", ThreadLayout.SINGLE, ThreadLayout.class),
                 s.choice("wait_strategy", WaitStrategyChoice.BLOCKING, WaitStrategyChoice.class),
                 rollCycle(s),
-                s.text("ingest_host", ""));
+                s.text("ingest_host", ""),
+                s.integer("dedupe_window", DEFAULT_DEDUPE_WINDOW, MIN_DEDUPE_WINDOW, MAX_DEDUPE_WINDOW));
         s.finish();
         return e;
     }
