@@ -66,8 +66,9 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         final Engine engine = model != null ? new Engine(cfg, catalog, ClassModel.load(model)) : new Engine(cfg, catalog);
         final RunResult result;
         try (PrometheusEndpoint metrics = EngineAssembly.prometheus(cfg, data, System.out)) {
-            result = engine.run(RunSpec.live(data,
-                    List.of(new GeneratedNightSource(generator, count)), true, new AtomicBoolean()));
+            result = engine.alertChannels(EngineAssembly.alertChannels(cfg, data))
+                    .run(RunSpec.live(data, List.of(new GeneratedNightSource(generator, count)), true,
+                            new AtomicBoolean()));
         }
         EngineAssembly.printSummary(System.out, "skyring demo: summary", RunSummary.of(result), summary);
         System.out.println("replay it with: ./scripts/skyring replay --journal " + data.toAbsolutePath());

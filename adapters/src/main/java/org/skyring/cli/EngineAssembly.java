@@ -5,16 +5,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.skyring.adapters.AlertDecoder;
 import org.skyring.adapters.MessageFileSource;
 import org.skyring.adapters.avro.AvroSources;
+import org.skyring.adapters.alert.VoEventFileChannel;
+import org.skyring.adapters.alert.WebhookChannel;
 import org.skyring.adapters.generator.GeneratedNightSource;
 import org.skyring.adapters.generator.NightGenerator;
 import org.skyring.adapters.jsonl.JsonLineDecoder;
 import org.skyring.adapters.jsonl.JsonLinesSource;
+import org.skyring.adapters.kafka.KafkaAlertChannel;
 import org.skyring.adapters.kafka.KafkaObservationSource;
 import org.skyring.adapters.voevent.VoEventDecoder;
 import org.skyring.catalog.SkyCatalog;
 import org.skyring.catalog.SyntheticCatalog;
 import org.skyring.engine.config.ConfigException;
 import org.skyring.engine.config.SkyringConfig;
+import org.skyring.engine.port.AlertChannel;
 import org.skyring.engine.port.ObservationSource;
 import org.skyring.journal.TruthLabel;
 
@@ -23,6 +27,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -208,6 +213,33 @@ final class EngineAssembly {
         final PrometheusEndpoint endpoint = PrometheusEndpoint.start(port, dataDir);
         out.println("metrics: http://" + PrometheusEndpoint.HOST + ":" + endpoint.port() + "/metrics");
         return endpoint;
+    }
+
+    /**
+     * The alert channels adapters implement, for every one the config names: webhooks, VOEvent files and the
+     * Kafka topic.
+     * The engine adds its own queue and log channels.
+     */
+    static Map<String, AlertChannel> alertChannels(final SkyringConfig config, final Path dataDir) {
+        final SkyringConfig.Alerts a = config.alerts();
+        final Map<String, AlertChannel> channels = new LinkedHashMap<>();
+        if (!a.enabled()) {
+            return channels;
+        }
+        for (final String name : a.channelNames()) {
+            final SkyringConfig.Webhook hook = a.webhooks().get(name);
+            if (hook != null) {
+                channels.put(name, new WebhookChannel(name, hook));
+            } else if (VoEventFileChannel.NAME.equals(name)) {
+                final Path voDir = a.voeventDir().isEmpty() ? dataDir.resolve("alerts").resolve("voevent")
+                        : Path.of(a.voeventDir());
+                channels.put(name, new VoEventFileChannel(voDir, config.engine().ingestHost().isEmpty()
+                        ? "skyring.local" : config.engine().ingestHost()));
+            } else if (KafkaAlertChannel.NAME.equals(name)) {
+                channels.put(name, new KafkaAlertChannel(config));
+            }
+        }
+        return channels;
     }
 
     static void printSummary(final PrintStream out, final String title, final Map<String, Object> summary,

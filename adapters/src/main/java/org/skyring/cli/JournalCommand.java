@@ -2,7 +2,11 @@ package org.skyring.cli;
 
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.RollCycles;
+import org.skyring.engine.alert.AlertSystem;
+import org.skyring.engine.alert.QueueAlertChannel;
+import org.skyring.engine.alert.TextJournal;
 import org.skyring.engine.config.SkyringConfig;
+import org.skyring.engine.pressure.PressureController;
 import org.skyring.journal.DecisionRecord;
 import org.skyring.journal.Destination;
 import org.skyring.journal.JournalCursor;
@@ -29,7 +33,8 @@ final class JournalCommand {
         Path dir;
 
         @Option(names = "--queue", description = "input, decisions, alert, priority_review, standard_review, "
-                + "manual_triage, archive or rejected (default: all, in that order).")
+                + "manual_triage, archive or rejected (default: all, in that order); also reclassified, and the "
+                + "JSON journals alert_state, alert_acks, alert_messages, pressure.")
         String queue;
 
         @Option(names = "--limit", description = "At most this many records per queue (default: ${DEFAULT-VALUE}).")
@@ -54,6 +59,10 @@ final class JournalCommand {
                     throw new IllegalArgumentException("--queue " + name + ": no journal at " + qdir);
                 }
                 System.out.println("== " + name + " (" + qdir + ")");
+                if (TEXT_JOURNALS.contains(name)) {
+                    dumpText(name, roll);
+                    continue;
+                }
                 try (ChronicleQueue q = JournalSet.openQueue(dir, name, roll);
                      JournalCursor cursor = new JournalCursor(q)) {
                     final ObservationRecord obs = new ObservationRecord();
@@ -77,5 +86,18 @@ final class JournalCommand {
             }
             return 0;
         }
+
+        private void dumpText(final String name, final RollCycles roll) {
+            try (TextJournal j = TextJournal.open(dir, name, roll); TextJournal.Reader r = j.reader()) {
+                String json;
+                for (long n = 0; n < limit && (json = r.next()) != null; n++) {
+                    System.out.println(json);
+                }
+            }
+        }
     }
+
+    /** Queues of one JSON record per document (alert system and pressure controller). */
+    static final List<String> TEXT_JOURNALS = List.of(AlertSystem.STATE_QUEUE, AlertSystem.ACK_QUEUE,
+            QueueAlertChannel.QUEUE, PressureController.QUEUE);
 }

@@ -61,8 +61,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         final KafkaSinkRunner sink = cfg.kafka().sink().enabled()
                 ? new KafkaSinkRunner(dir, RollCycles.valueOf(cfg.engine().rollCycle()), cfg).start() : null;
         final RunResult result;
-        try (PrometheusEndpoint metrics = EngineAssembly.prometheus(cfg, dir, System.out)) {
-            result = new Engine(cfg, catalog).run(RunSpec.live(dir, sources, untilIdle, stop));
+        try (PrometheusEndpoint metrics = EngineAssembly.prometheus(cfg, dir, System.out);
+             AckEndpoint endpoint = AckEndpoint.start(cfg, dir)) {
+            result = new Engine(cfg, catalog).alertChannels(EngineAssembly.alertChannels(cfg, dir))
+                    .run(RunSpec.live(dir, sources, untilIdle, stop));
             if (sink != null) {
                 System.out.println("skyring run: forwarded " + sink.finish() + " routed records to Kafka");
             }

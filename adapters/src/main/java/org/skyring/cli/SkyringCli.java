@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Low-latency engine for real-time astronomy alerts.",
         subcommands = {RunCommand.class, DemoCommand.class, ReplayCommand.class, JournalCommand.class,
                 CutoutCommand.class, CatalogCommand.class,
-                StatCommand.class, LatencyReportCommand.class, ModelCommand.class, EvalCommand.class})
+                StatCommand.class, LatencyReportCommand.class, AckCommand.class, AlertsCommand.class,
+                ModelCommand.class, EvalCommand.class})
 public final class SkyringCli {
 
     public static void main(final String[] args) {

@@ -9,6 +9,10 @@ import org.skyring.engine.Engine;
 import org.skyring.engine.RunSpec;
 import org.skyring.engine.classify.ObjectHistory;
 import org.skyring.engine.config.SkyringConfig;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.RollCycles;
+import org.skyring.journal.DecisionRecord;
+import org.skyring.journal.JournalCursor;
 import org.skyring.journal.JournalSet;
 import org.skyring.journal.ObservationRecord;
 
@@ -58,6 +62,8 @@ class CrashRecoveryTest {
 
         assertEquals(COUNT, JournalCounts.journaledIds(data).size(), "every observation journaled");
         JournalCounts.assertRoutedExactlyOnce(data, COUNT);
+        assertEquals(deferredDecisions(data), JournalCounts.count(data, org.skyring.engine.pressure.Reclassifier.QUEUE),
+                "every decision deferred under pressure, before or after the kill, reclassified exactly once");
 
         // The object history (a Chronicle Map the killed process was writing) after the restart equals the
         // history of a clean replay of the same input journal: nothing lost, nothing counted twice.
@@ -71,6 +77,18 @@ class CrashRecoveryTest {
             assertTrue(restarted.size() > 10_000, "objects remembered: " + restarted.size());
             assertTrue(restarted.sameStateAs(clean), "history after SIGKILL + restart = history of a clean replay");
         }
+    }
+
+    private static long deferredDecisions(final Path data) {
+        long n = 0;
+        try (ChronicleQueue q = JournalSet.openQueue(data, JournalSet.DECISIONS, RollCycles.FAST_HOURLY);
+             JournalCursor c = new JournalCursor(q)) {
+            final DecisionRecord d = new DecisionRecord();
+            while (c.nextDecision(d)) {
+                n += d.isDeferred() ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     private static Process engine(final Path input, final Path data, final Path log) throws IOException {

@@ -91,8 +91,8 @@ class LatencyReportCommandTest {
             assertEquals(h.getMaxValue(), nanos.get(PERCENTILES.length), tag + " max");
         }
         assertEquals(List.copyOf(totals.keySet()), tags, "one row per tag, in log order");
-        assertEquals(List.of("journal_in", "validate", "quality", "cross_match", "artifacts", "classify", "route",
-                "end_to_end"), tags);
+        assertEquals(List.of("journal_in", "validate", "quality", "triage", "cross_match", "artifacts", "classify",
+                "route", "end_to_end", "end_to_end_critical"), tags);
         assertNotEquals(0, totals.get("end_to_end").getTotalCount());
     }
 

@@ -11,11 +11,12 @@ import java.util.Map;
  * @param stageLatency            per stage name, nanoseconds
  * @param engineBytesPerObs       bytes allocated per observation by the ring consumers after warm-up (-1 if unmeasured)
  * @param ingestBytesPerObs       the same for the ingest thread (source decoding and publishing)
+ * @param overload                pressure levels, fast mode, reclassification and alerts of the run
  */
 public record RunResult(long received, long journaled, long duplicates, long recovered, EngineCounters counters,
                         Map<String, Histogram> stageLatency, Histogram endToEnd, long elapsedNanos,
                         double engineBytesPerObs, double ingestBytesPerObs, String configVersion,
-                        String catalogVersion) {
+                        String catalogVersion, OverloadReport overload) {
 
     public double throughputPerSecond() {
         final long n = received + counters.recoveredDecided();

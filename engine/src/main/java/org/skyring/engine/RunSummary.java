@@ -1,6 +1,7 @@
 package org.skyring.engine;
 
 import org.HdrHistogram.Histogram;
+import org.skyring.engine.pressure.PressureLevel;
 import org.skyring.engine.stage.EngineCounters;
 import org.skyring.journal.Category;
 import org.skyring.journal.Destination;
@@ -62,8 +63,33 @@ public final class RunSummary {
         }
         root.put("destinations", destinations);
 
+        final OverloadReport o = r.overload();
+        final Map<String, Object> pressure = new LinkedHashMap<>();
+        final Map<String, Object> timeAt = new LinkedHashMap<>();
+        final Map<String, Object> entered = new LinkedHashMap<>();
+        for (final PressureLevel level : PressureLevel.values()) {
+            timeAt.put(level.key(), round(o.nanosAtLevel()[level.ordinal()] / 1e9, 3));
+            entered.put(level.key(), o.levelEntries()[level.ordinal()]);
+        }
+        pressure.put("seconds_at_level", timeAt);
+        pressure.put("times_entered", entered);
+        pressure.put("deferred", o.deferred());
+        pressure.put("reclassified", o.reclassified());
+        pressure.put("reclassified_changed_category", o.reclassifiedChanged());
+        pressure.put("source_pauses", o.sourcePauses());
+        pressure.put("catch_up_after_ring_s", round(o.catchUpNanos() / 1e9, 3));
+        root.put("pressure", pressure);
+
+        final Map<String, Object> alerts = new LinkedHashMap<>();
+        alerts.put("raised", o.alertCounts()[0]);
+        alerts.put("deliveries", o.alertCounts()[1]);
+        alerts.put("failed_attempts", o.alertCounts()[2]);
+        alerts.put("escalations", o.alertCounts()[3]);
+        root.put("alerts", alerts);
+
         final Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("end_to_end", percentiles(r.endToEnd()));
+        latency.put("end_to_end_critical", percentiles(o.endToEndCritical()));
         r.stageLatency().forEach((stage, h) -> latency.put(stage, percentiles(h)));
         root.put("latency_ns", latency);
 

@@ -136,6 +136,22 @@ class ArtifactsMatchConfigTest {
     }
 
     @Test
+    void everyPressureAndAlertKeyIsDocumentedInTheScalingStrategy() {
+        final Set<String> inDoc = documented.get("scaling_strategy.md").keySet();
+        final Set<String> missing = new TreeSet<>();
+        for (final String section : List.of("pressure", "alerts")) {
+            final JsonNode node = yaml.get(section);
+            assertNotNull(node, CONFIG + " has no section " + section);
+            for (final String leaf : leaves(section, node)) {
+                if (!inDoc.contains(leaf)) {
+                    missing.add(leaf + " = " + yamlText(at(leaf)));
+                }
+            }
+        }
+        assertTrue(missing.isEmpty(), "config keys documented nowhere in artifacts/scaling_strategy.md: " + missing);
+    }
+
+    @Test
     void theShippedDefaultLoadsAndItsVersionIsTheDigestOfTheFile() throws Exception {
         final SkyringConfig config = SkyringConfig.loadDefault();
         final byte[] bytes = Files.readAllBytes(root.resolve(CONFIG));

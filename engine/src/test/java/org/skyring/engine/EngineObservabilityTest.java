@@ -120,7 +120,8 @@ class EngineObservabilityTest {
         final Map<String, Histogram> fromLog = readTotals(hlog.toFile());
         final Map<String, Histogram> expected = new LinkedHashMap<>(r.stageLatency());
         expected.put("end_to_end", r.endToEnd());
-        assertEquals(expected.keySet(), fromLog.keySet(), "one tag per stage plus end_to_end");
+        expected.put("end_to_end_critical", r.overload().endToEndCritical());
+        assertEquals(expected.keySet(), fromLog.keySet(), "one tag per stage plus end_to_end and end_to_end_critical");
         for (final Map.Entry<String, Histogram> e : expected.entrySet()) {
             final Histogram logged = fromLog.get(e.getKey());
             assertEquals(e.getValue().getTotalCount(), logged.getTotalCount(), e.getKey());
@@ -129,6 +130,8 @@ class EngineObservabilityTest {
         }
         assertEquals(COUNT + 1, fromLog.get("journal_in").getTotalCount());
         assertEquals(COUNT, fromLog.get("validate").getTotalCount());
+        assertEquals(r.counters().category(org.skyring.journal.Category.CRITICAL),
+                fromLog.get("end_to_end_critical").getTotalCount(), "every live entry decided critical, once");
     }
 
     /** Sums every interval of the log per tag, the way HistogramLogAnalyzer totals a log. */

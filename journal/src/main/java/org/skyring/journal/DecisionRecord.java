@@ -18,6 +18,8 @@ public final class DecisionRecord {
     public static final byte NO_MATCH_TYPE = -1;
     /** {@link #flags} bit: expensive stages were skipped under pressure; re-classify later. */
     public static final int FLAG_DEFERRED = 1;
+    /** {@link #flags} bit: the full classification of a deferred decision, made later from the journal. */
+    public static final int FLAG_RECLASSIFIED = 2;
     /** {@link #skyRegion} of a decision without a valid position (or written before version 2). */
     public static final int NO_SKY_REGION = -1;
     /** {@link #priority} of a decision written before version 2. */
@@ -111,6 +113,10 @@ public final class DecisionRecord {
         java.util.Arrays.fill(classProbabilities, Double.NaN);
         anomalyScore = Double.NaN;
         explanation.clear();
+    }
+
+    public boolean isDeferred() {
+        return (flags & FLAG_DEFERRED) != 0;
     }
 
     public boolean fired(final Rule rule) {

@@ -23,6 +23,7 @@ public final class JournalSet implements AutoCloseable {
     private final ChronicleQueue input;
     private final ChronicleQueue decisions;
     private final Map<Destination, ChronicleQueue> destinations = new EnumMap<>(Destination.class);
+    private JournalPretoucher pretoucher;
     private boolean closed;
 
     private JournalSet(final Path dataDir, final RollCycle rollCycle) {
@@ -52,6 +53,23 @@ public final class JournalSet implements AutoCloseable {
         return SingleChronicleQueueBuilder.binary(queueDir(dataDir, name)).rollCycle(rollCycle).build();
     }
 
+    /**
+     * Starts faulting fresh pages of every queue into the page cache on a daemon thread, ahead of the appenders
+     * ({@link JournalPretoucher}: takes the kernel's zero-filling of new pages off the writing threads). For the
+     * process that writes the journals; stopped by {@link #close()}.
+     */
+    public synchronized void pretouchAhead() {
+        if (pretoucher == null && !closed) {
+            final java.util.List<Path> dirs = new java.util.ArrayList<>();
+            dirs.add(queueDir(dataDir, INPUT));
+            dirs.add(queueDir(dataDir, DECISIONS));
+            for (final Destination d : Destination.all()) {
+                dirs.add(queueDir(dataDir, d.queueName()));
+            }
+            pretoucher = new JournalPretoucher(dirs);
+        }
+    }
+
     public Path dataDir() {
         return dataDir;
     }
@@ -69,11 +87,14 @@ public final class JournalSet implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        if (pretoucher != null) {
+            pretoucher.close();
+        }
         input.close();
         decisions.close();
         destinations.values().forEach(ChronicleQueue::close);

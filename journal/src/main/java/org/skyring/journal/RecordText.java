@@ -62,7 +62,14 @@ public final class RecordText {
         sb.append("decision input=").append(d.inputIndex)
           .append(" id=").append(d.observationId)
           .append(" category=").append(d.category.key())
-          .append(" to=").append(destinations(d.destinations));
+          .append(" to=").append(destinations(d.destinations))
+          .append(" region=").append(d.skyRegion).append(" priority=").append(d.priority);
+        if ((d.flags & DecisionRecord.FLAG_DEFERRED) != 0) {
+            sb.append(" deferred");
+        }
+        if ((d.flags & DecisionRecord.FLAG_RECLASSIFIED) != 0) {
+            sb.append(" reclassified");
+        }
         if (d.rejectReasons != 0) {
             sb.append(" reasons=\"").append(d.rejectDetail).append('"');
         } else {

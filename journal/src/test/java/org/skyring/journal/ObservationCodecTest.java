@@ -129,6 +129,38 @@ class ObservationCodecTest {
     }
 
     @Test
+    void roundTripsThePartitionKeysOfDecisionVersionTwo() {
+        final DecisionRecord d = SampleRecords.decision(7);
+        d.skyRegion = 1234;
+        d.priority = 0;
+        d.flags = DecisionRecord.FLAG_DEFERRED;
+        final Bytes<?> bytes = Bytes.allocateElasticOnHeap(512);
+        DecisionCodec.write(d, bytes);
+        final DecisionRecord read = new DecisionRecord();
+        DecisionCodec.read(bytes, read);
+        assertEquals(1234, read.skyRegion);
+        assertEquals(0, read.priority);
+        assertTrue(read.isDeferred());
+        assertEquals(RecordText.decision(d), RecordText.decision(read));
+    }
+
+    @Test
+    void readsVersionOneDecisionsWithTheCurrentReaderLeavingPartitionKeysAbsent() {
+        final DecisionRecord d = SampleRecords.decision(8);
+        d.skyRegion = 99;
+        d.priority = 3;
+        final Bytes<?> bytes = Bytes.allocateElasticOnHeap(512);
+        DecisionCodec.write(d, bytes, 1);
+        final DecisionRecord read = new DecisionRecord();
+        read.skyRegion = 5; // stale values from a reused record must not survive the read
+        DecisionCodec.read(bytes, read);
+        assertEquals(DecisionRecord.NO_SKY_REGION, read.skyRegion);
+        assertEquals(DecisionRecord.NO_PRIORITY, read.priority);
+        assertEquals(d.urgency, read.urgency);
+        assertEquals(0, bytes.readRemaining());
+    }
+
+    @Test
     void roundTripsHistoryAndNoticeFieldsOfVersionThree() {
         final ObservationRecord written = SampleRecords.observation(3);
         written.history.addDetection(1_000L, Band.G, 18.5, 0.05);

@@ -18,7 +18,7 @@ final class SkyringSystem extends RingSystem {
         dir = TempJournals.journalSet("bench-skyring-", w);
         final StageSet s = new StageSet(w, dir.dir, dir.journals);
         pipeline = new Pipeline(w.config().engine().ringSize(), layout, wait, s.journalIn, s.validator, s.quality,
-                s.crossMatch, s.artifacts, s.classifier, s.router);
+                s.triage, s.crossMatch, s.artifacts, s.classifier, s.router);
         publishTo(pipeline.start());
     }
 

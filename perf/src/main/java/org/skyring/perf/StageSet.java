@@ -9,6 +9,7 @@ import org.skyring.engine.stage.Classifier;
 import org.skyring.engine.stage.EngineCounters;
 import org.skyring.engine.stage.JournalIn;
 import org.skyring.engine.stage.KnownObjectFilter;
+import org.skyring.engine.stage.PressureTriage;
 import org.skyring.engine.stage.QualityFilter;
 import org.skyring.engine.stage.Router;
 import org.skyring.engine.stage.Stage;
@@ -22,7 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The engine's seven stages over one fresh journal set, built exactly as {@code Engine.run} builds them for a live
+ * The engine's eight stages over one fresh journal set, built exactly as {@code Engine.run} builds them for a live
  * run on an empty data directory. Every system of the harness runs these same objects; only the way they are
  * connected (ring, blocking queues, Kafka Streams topology) differs.
  */
@@ -30,6 +31,8 @@ final class StageSet {
     final JournalIn journalIn;
     final Validator validator;
     final QualityFilter quality;
+    /** At pressure NORMAL, as the harness never overloads the engine (OverloadBenchmark does, with the engine). */
+    final PressureTriage triage;
     final KnownObjectFilter crossMatch;
     final ArtifactFilter artifacts;
     final Classifier classifier;
@@ -39,17 +42,20 @@ final class StageSet {
 
     StageSet(final Workload w, final java.nio.file.Path dataDir, final JournalSet journals) {
         final SkyringConfig config = w.config();
+        journals.pretouchAhead(); // as Engine.run does
         counters = new EngineCounters(org.skyring.engine.metrics.LiveCounters.create(dataDir));
         final long[] nothingRouted = new long[Destination.values().length];
         Arrays.fill(nothingRouted, -1L);
         journalIn = new JournalIn(() -> new JournalAppender(journals.input()),
-                () -> new JournalCursor(journals.input()), new SystemEpochNanoClock(), "bench-host", EngineVersion.VERSION);
+                () -> new JournalCursor(journals.input()), new SystemEpochNanoClock(), "bench-host", EngineVersion.VERSION,
+                config.engine().dedupeWindow());
         validator = new Validator(config.validation());
         quality = new QualityFilter(config.quality());
         crossMatch = new KnownObjectFilter(config.knownObjects(), w.catalog());
         artifacts = new ArtifactFilter(config.artifacts());
         classifier = new Classifier(config, w.catalog().version(), EngineVersion.VERSION);
         router = new Router(journals, nothingRouted, -1L, counters);
+        triage = new PressureTriage(() -> 0, classifier, config);
     }
 
     /**
@@ -59,14 +65,14 @@ final class StageSet {
     List<Stage[]> groups(final ThreadLayout layout) {
         switch (layout) {
             case SINGLE:
-                return List.<Stage[]>of(new Stage[] {journalIn, validator, quality, crossMatch, artifacts, classifier, router});
+                return List.<Stage[]>of(new Stage[] {journalIn, validator, quality, triage, crossMatch, artifacts, classifier, router});
             case PER_STAGE:
-                return List.of(new Stage[] {journalIn}, new Stage[] {validator, quality}, new Stage[] {crossMatch},
+                return List.of(new Stage[] {journalIn}, new Stage[] {validator, quality, triage}, new Stage[] {crossMatch},
                         new Stage[] {artifacts}, new Stage[] {classifier}, new Stage[] {router});
             case COMPACT:
             default:
                 return List.of(new Stage[] {journalIn},
-                        new Stage[] {validator, quality, crossMatch, artifacts, classifier, router});
+                        new Stage[] {validator, quality, triage, crossMatch, artifacts, classifier, router});
         }
     }
 }

@@ -95,7 +95,7 @@ class KafkaSinkTest {
                 config.toString(), "--input", "voevent:" + org.skyring.testsupport.SharedData.require("voevent"),
                 "--dir", tmp.resolve("run-data").toString(), "--until-idle");
         assertEquals(0, exit);
-        final List<ConsumerRecord<String, byte[]>> records = consumeAll("run.archive", 20);
+        final List<ConsumerRecord<String, byte[]>> records = KafkaTestData.consumeAll(KAFKA.broker().bootstrap(), "run.archive");
         assertEquals(20, records.size(), "every archived notice forwarded once before skyring run returned");
         final long positionless = records.stream().filter(r -> "no-position".equals(r.key())).count();
         assertEquals(8, positionless, "5 GW notices, kill_socket, Konus and the test packet carry no position");
@@ -123,7 +123,7 @@ class KafkaSinkTest {
                     expectedKeys.add(expectedKey(d, dec, obs));
                 }
             }
-            final List<ConsumerRecord<String, byte[]>> records = consumeAll("sky." + d.queueName(), expectedIds.size());
+            final List<ConsumerRecord<String, byte[]>> records = KafkaTestData.consumeAll(KAFKA.broker().bootstrap(), "sky." + d.queueName());
             assertEquals(expectedIds.size(), records.size(), d + ": one Kafka record per routed record");
             assertEquals(JournalCounts.count(data, d.queueName()), records.size());
             final Map<String, String> keyById = new HashMap<>();
@@ -166,29 +166,5 @@ class KafkaSinkTest {
             return "no-position";
         }
         return "cell-" + (int) Math.floor((o.decDeg + 90) / 10) + "-" + (int) Math.floor(o.raDeg / 10);
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> consumeAll(final String topic, final int expected) {
-        final List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KAFKA.broker().bootstrap()), new StringDeserializer(), new ByteArrayDeserializer())) {
-            final List<TopicPartition> parts = new ArrayList<>();
-            c.partitionsFor(topic).forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            final Map<TopicPartition, Long> end = c.endOffsets(parts);
-            final long deadline = System.nanoTime() + 30_000_000_000L;
-            while (System.nanoTime() < deadline) {
-                c.poll(Duration.ofMillis(100)).forEach(out::add);
-                boolean done = true;
-                for (final TopicPartition tp : parts) {
-                    done &= c.position(tp) >= end.get(tp);
-                }
-                if (done) {
-                    break;
-                }
-            }
-        }
-        return out;
     }
 }

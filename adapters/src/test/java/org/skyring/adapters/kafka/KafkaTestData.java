@@ -1,9 +1,15 @@
 package org.skyring.adapters.kafka;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.skyring.adapters.generator.NightGenerator;
 import org.skyring.adapters.jsonl.JsonLinesWriter;
 import org.skyring.catalog.SkyCatalog;
@@ -11,6 +17,9 @@ import org.skyring.catalog.SyntheticCatalog;
 import org.skyring.journal.ObservationRecord;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -67,5 +76,30 @@ final class KafkaTestData {
                 + "  consumer:\n    group_id: " + group + "\n    format: " + format + "\n"
                 + "    session_timeout_ms: 3000\n    heartbeat_interval_ms: 500\n    commit_interval_ms: 100\n"
                 + extraKafka;
+    }
+
+    /** Every record of {@code topic} from the beginning up to its end offsets at the call (all partitions). */
+    static List<ConsumerRecord<String, byte[]>> consumeAll(final String bootstrap, final String topic) {
+        final List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap), new StringDeserializer(), new ByteArrayDeserializer())) {
+            final List<TopicPartition> parts = new ArrayList<>();
+            c.partitionsFor(topic).forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            final Map<TopicPartition, Long> end = c.endOffsets(parts);
+            final long deadline = System.nanoTime() + 30_000_000_000L;
+            while (System.nanoTime() < deadline) {
+                c.poll(Duration.ofMillis(100)).forEach(out::add);
+                boolean done = true;
+                for (final TopicPartition tp : parts) {
+                    done &= c.position(tp) >= end.get(tp);
+                }
+                if (done) {
+                    break;
+                }
+            }
+        }
+        return out;
     }
 }

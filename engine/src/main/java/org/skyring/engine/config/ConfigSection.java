@@ -155,6 +155,33 @@ final class ConfigSection {
         return out;
     }
 
+    List<String> texts(final String name, final List<String> dflt) {
+        final JsonNode v = get(name);
+        if (v == null) {
+            return dflt;
+        }
+        if (!v.isArray()) {
+            throw new ConfigException(key(name) + ": expected a list of strings, got " + v);
+        }
+        final List<String> out = new ArrayList<>();
+        for (final JsonNode item : v) {
+            if (!item.isTextual()) {
+                throw new ConfigException(key(name) + ": expected a list of strings, got element " + item);
+            }
+            out.add(item.asText());
+        }
+        return out;
+    }
+
+    /** The keys of a mapping whose keys are names chosen by the user (e.g. alerts.webhooks); all count as read. */
+    List<String> names() {
+        final List<String> out = new ArrayList<>();
+        if (node != null && !node.isNull()) {
+            node.fieldNames().forEachRemaining(out::add);
+        }
+        return out;
+    }
+
     private static <E extends Enum<E>> E parseEnum(final String key, final JsonNode v, final Class<E> type) {
         if (v.isTextual()) {
             final String wanted = v.asText().trim().replace('-', '_').toUpperCase(Locale.ROOT);

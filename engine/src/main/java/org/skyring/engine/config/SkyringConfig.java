@@ -34,14 +34,27 @@ public record SkyringConfig(
         Kafka kafka,
         VoEventOut voevent,
         Avro avro,
-        Metrics metrics) {
+        Metrics metrics,
+        Alerts alerts,
+        Pressure pressure) {
 
     public static final String DEFAULT_RESOURCE = "/skyring.yaml";
     /** {@code known_objects.catalog} value selecting the generated catalog instead of a catalog file. */
     public static final String SYNTHETIC_CATALOG = "synthetic";
+    /** Alert channel names that are not webhooks (a webhook channel is named by its key in alerts.webhooks). */
+    public static final List<String> BUILT_IN_ALERT_CHANNELS = List.of("queue", "log", "voevent", "kafka");
+    /** 2^23 keys: about 8 hours of Rubin's ~10 M alerts a night, a whole ZTF night; 192 MiB of heap. */
+    static final int DEFAULT_DEDUPE_WINDOW = 1 << 23;
+    static final int MIN_DEDUPE_WINDOW = 1024;
+    /** 2^27 keys take 3 GiB of heap. */
+    static final int MAX_DEDUPE_WINDOW = 1 << 27;
 
+    /**
+     * @param dedupeWindow observation keys journal-in remembers for de-duplication (the most recent ones; an older
+     *                     re-delivery is journaled and decided again); its index takes ~24 bytes of heap per entry
+     */
     public record Engine(int ringSize, ThreadLayout layout, WaitStrategyChoice waitStrategy, String rollCycle,
-                         String ingestHost) {
+                         String ingestHost, int dedupeWindow) {
     }
 
     /**
@@ -155,6 +168,47 @@ public record SkyringConfig(
                        int cutoutIndexEntries) {
     }
 
+    /**
+     * Alert delivery and acknowledgement (artifacts/scaling_strategy.md, engine/README.md "Alerts").
+     *
+     * @param channels        channel names every alert is delivered to when raised
+     * @param escalationChain channel names an unacknowledged alert is escalated to, one more per timeout
+     */
+    public record Alerts(boolean enabled, List<String> channels, List<String> escalationChain, boolean requireAck,
+                         long ackTimeoutMs, int maxEscalations, long retryInitialMs, long retryMaxMs,
+                         double retryMultiplier, java.util.Map<String, Webhook> webhooks, String voeventDir,
+                         String kafkaTopic, AckHttp http) {
+        /** Every channel name used: the raise channels, then the escalation chain, each once. */
+        public java.util.Set<String> channelNames() {
+            final java.util.Set<String> names = new java.util.LinkedHashSet<>(channels);
+            names.addAll(escalationChain);
+            return names;
+        }
+    }
+
+    public record Webhook(String url, WebhookFormat format, int timeoutMs) {
+    }
+
+    /** The HTTP acknowledgement endpoint: POST /alerts/{id}/ack with "Authorization: Bearer TOKEN". */
+    public record AckHttp(boolean enabled, String bind, int port, String token) {
+    }
+
+    /**
+     * The backpressure controller: a level is entered when any signal reaches its threshold, and left only when
+     * every signal has stayed below (1 - hysteresis) x the level's thresholds for calmSamples samples.
+     */
+    public record Pressure(boolean enabled, long sampleIntervalMs, LevelThresholds ringFill,
+                           LevelThresholds inputBacklog, LevelThresholds outputLag, double hysteresis,
+                           int calmSamples) {
+    }
+
+    /** Entry thresholds of MODERATE, HIGH and CRITICAL for one signal (increasing). */
+    public record LevelThresholds(double moderate, double high, double critical) {
+        public double of(final int level) {
+            return level == 1 ? moderate : level == 2 ? high : critical;
+        }
+    }
+
     /** The shipped default config (the same file as {@code config/skyring.yaml}). */
     public static SkyringConfig loadDefault() {
         try (InputStream in = SkyringConfig.class.getResourceAsStream(DEFAULT_RESOURCE)) {
@@ -198,7 +252,7 @@ public record SkyringConfig(
                 knownObjects(top.section("known_objects")), artifacts(top.section("artifacts")),
                 classification(top.section("classification")), triggers(top.section("triggers")),
                 kafka(top.section("kafka")), voevent(top.section("voevent")), avro(top.section("avro"), baseDir),
-                metrics(top.section("metrics")));
+                metrics(top.section("metrics")), alerts(top.section("alerts")), pressure(top.section("pressure")));
         top.finish();
         return config;
     }
@@ -212,7 +266,8 @@ public record SkyringConfig(
                 s.choice("layout", ThreadLayout.SINGLE, ThreadLayout.class),
                 s.choice("wait_strategy", WaitStrategyChoice.BLOCKING, WaitStrategyChoice.class),
                 rollCycle(s),
-                s.text("ingest_host", ""));
+                s.text("ingest_host", ""),
+                s.integer("dedupe_window", DEFAULT_DEDUPE_WINDOW, MIN_DEDUPE_WINDOW, MAX_DEDUPE_WINDOW));
         s.finish();
         return e;
     }
@@ -458,6 +513,93 @@ public record SkyringConfig(
         }
         s.finish();
         return a;
+    }
+
+    private static Alerts alerts(final ConfigSection s) {
+        final java.util.Map<String, Webhook> webhooks = new java.util.LinkedHashMap<>();
+        final ConfigSection hooks = s.section("webhooks");
+        for (final String name : hooks.names()) {
+            if (BUILT_IN_ALERT_CHANNELS.contains(name)) {
+                throw new ConfigException(hooks.key(name) + ": \"" + name + "\" is a built-in channel name; "
+                        + "name the webhook something else");
+            }
+            final ConfigSection h = hooks.section(name);
+            final String url = h.text("url", "");
+            try {
+                final java.net.URI uri = new java.net.URI(url);
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new java.net.URISyntaxException(url, "not an http(s) URL with a host");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new ConfigException(h.key("url") + ": \"" + url + "\" is not an http:// or https:// URL");
+            }
+            webhooks.put(name, new Webhook(url, h.choice("format", WebhookFormat.JSON, WebhookFormat.class),
+                    h.integer("timeout_ms", 5000, 1, 600_000)));
+            h.finish();
+        }
+        final ConfigSection hs = s.section("http");
+        final AckHttp http = new AckHttp(hs.bool("enabled", false), hs.text("bind", "127.0.0.1"),
+                hs.integer("port", 8787, 0, 65535), hs.text("token", ""));
+        if (http.enabled() && http.token().isEmpty()) {
+            throw new ConfigException(hs.key("token") + ": \"\" must be set when alerts.http.enabled is true "
+                    + "(the bearer token every acknowledgement request must carry)");
+        }
+        hs.finish();
+        final Alerts a = new Alerts(s.bool("enabled", true),
+                alertChannels(s, "channels", List.of("queue"), webhooks),
+                alertChannels(s, "escalation_chain", List.of("log"), webhooks),
+                s.bool("require_ack", true),
+                (long) (s.number("ack_timeout_s", 900, 1, 7 * 86_400) * 1000),
+                s.integer("max_escalations", 3, 0, 100),
+                s.integer("retry_initial_ms", 500, 1, 3_600_000), s.integer("retry_max_ms", 60_000, 1, 86_400_000),
+                s.number("retry_multiplier", 2.0, 1.0, 100.0), java.util.Collections.unmodifiableMap(webhooks),
+                s.text("voevent_dir", ""), s.text("kafka_topic", "skyring.alert_messages"), http);
+        if (a.retryMaxMs() < a.retryInitialMs()) {
+            throw new ConfigException(s.key("retry_max_ms") + ": " + a.retryMaxMs()
+                    + " must be >= alerts.retry_initial_ms (" + a.retryInitialMs() + ")");
+        }
+        if (a.kafkaTopic().isBlank()) {
+            throw new ConfigException(s.key("kafka_topic") + ": must not be empty");
+        }
+        if (a.enabled() && a.channels().isEmpty()) {
+            throw new ConfigException(s.key("channels") + ": [] needs at least one channel while alerts are enabled");
+        }
+        s.finish();
+        return a;
+    }
+
+    private static List<String> alertChannels(final ConfigSection s, final String key, final List<String> dflt,
+                                              final java.util.Map<String, Webhook> webhooks) {
+        final List<String> names = s.texts(key, dflt);
+        for (final String n : names) {
+            if (!BUILT_IN_ALERT_CHANNELS.contains(n) && !webhooks.containsKey(n)) {
+                throw new ConfigException(s.key(key) + ": \"" + n + "\" is not a channel; allowed: "
+                        + BUILT_IN_ALERT_CHANNELS + " or a webhook defined in alerts.webhooks " + webhooks.keySet());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static Pressure pressure(final ConfigSection s) {
+        final Pressure p = new Pressure(s.bool("enabled", true), s.integer("sample_interval_ms", 10, 1, 60_000),
+                levels(s.section("ring_fill"), 0.5, 0.75, 0.95, 1.0),
+                levels(s.section("input_backlog"), 50_000, 200_000, 1_000_000, 1e12),
+                levels(s.section("output_lag"), 100, 1_000, 10_000, 1e12),
+                s.number("hysteresis", 0.2, 0, 0.9), s.integer("calm_samples", 5, 1, 100_000));
+        s.finish();
+        return p;
+    }
+
+    private static LevelThresholds levels(final ConfigSection s, final double m, final double h, final double c,
+                                          final double max) {
+        final LevelThresholds t = new LevelThresholds(s.number("moderate", m, 0, max), s.number("high", h, 0, max),
+                s.number("critical", c, 0, max));
+        if (!(t.moderate() <= t.high() && t.high() <= t.critical())) {
+            throw new ConfigException(s.key("high") + ": thresholds must increase (moderate " + t.moderate()
+                    + " <= high " + t.high() + " <= critical " + t.critical() + ")");
+        }
+        s.finish();
+        return t;
     }
 
     private static String digest(final byte[] bytes) {

@@ -47,19 +47,31 @@ public final class LatencyRecorder {
         return tags.clone();
     }
 
-    /**
-     * Records one entry (writer thread only): {@code nanos[0..slots)} into slots 0..slots-1, then, if
-     * {@code endToEndNanos >= 0}, that into slot {@code endToEndSlot}.
-     */
+    /** {@link #record(long[], int, int, long, boolean)} of an entry not decided critical. */
     public void record(final long[] nanos, final int slots, final int endToEndSlot, final long endToEndNanos) {
+        record(nanos, slots, endToEndSlot, endToEndNanos, false);
+    }
+
+    /**
+     * Records one entry (writer thread only): {@code nanos[0..slots)} into slots 0..slots-1 (a negative value is
+     * a stage that did not run: skipped), then, if {@code endToEndNanos >= 0}, that into slot
+     * {@code endToEndSlot} and, if {@code critical}, into the next slot as well (the critical entries' own figure).
+     */
+    public void record(final long[] nanos, final int slots, final int endToEndSlot, final long endToEndNanos,
+                       final boolean critical) {
         final long token = phaser.writerCriticalSectionEnter();
         try {
             final Histogram[] h = active;
             for (int i = 0; i < slots; i++) {
-                h[i].recordValue(clamp(nanos[i]));
+                if (nanos[i] >= 0) {
+                    h[i].recordValue(clamp(nanos[i]));
+                }
             }
             if (endToEndNanos >= 0) {
                 h[endToEndSlot].recordValue(clamp(endToEndNanos));
+                if (critical) {
+                    h[endToEndSlot + 1].recordValue(clamp(endToEndNanos));
+                }
             }
         } finally {
             phaser.writerCriticalSectionExit(token);

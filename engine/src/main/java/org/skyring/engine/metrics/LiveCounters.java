@@ -23,7 +23,8 @@ public final class LiveCounters implements AutoCloseable {
     /** Room for every counter of the widest layout with a wide margin (about 130 are used). */
     public static final int MAX_COUNTERS = 512;
     /** Pressure level names by value: the backpressure controller's levels, in order. */
-    public static final List<String> PRESSURE_LEVELS = List.of("NORMAL", "MODERATE", "HIGH", "CRITICAL");
+    public static final List<String> PRESSURE_LEVELS =
+            java.util.Arrays.stream(org.skyring.engine.pressure.PressureLevel.values()).map(Enum::name).toList();
 
     private final CountersFile file;
     private final CountersManager manager;

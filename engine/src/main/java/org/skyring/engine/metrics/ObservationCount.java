@@ -10,7 +10,8 @@ public enum ObservationCount {
     DUPLICATES("observations dropped at journal-in because their id was already journaled"),
     DECIDED("decisions written in this run"),
     RECOVERED_DECIDED("recovered entries decided in this run (journaled but undecided before a restart)"),
-    RECOVERED_ALREADY_DECIDED("recovered entries already decided and routed before the restart");
+    RECOVERED_ALREADY_DECIDED("recovered entries already decided and routed before the restart"),
+    DEFERRED("decisions made provisionally in fast mode (pressure HIGH or above), to be reclassified");
 
     private final String help;
 

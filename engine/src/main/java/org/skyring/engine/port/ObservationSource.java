@@ -27,6 +27,27 @@ public interface ObservationSource extends AutoCloseable {
     /** True once the source will never return another observation (a file at its end). */
     boolean isExhausted();
 
+    /**
+     * Backpressure (pressure CRITICAL): the engine stops polling this source until {@link #resume()}. A source
+     * with its own fetching (Kafka) stops fetching here (pause its partitions) so the backlog stays durably
+     * upstream; a file source needs nothing (it is simply not read). Pauses last as long as the engine needs to
+     * drain its ring, normally milliseconds to seconds. Called on the ingest thread.
+     */
+    default void pause() {
+    }
+
+    /** Ends a {@link #pause()}; polling continues after it. Called on the ingest thread. */
+    default void resume() {
+    }
+
+    /**
+     * False for a source whose every record may be critical (GCN/VOEvent notices: low volume, most time-critical):
+     * it is never paused, so candidates keep entering the ring while routine intake waits at pressure CRITICAL.
+     */
+    default boolean pausable() {
+        return true;
+    }
+
     @Override
     default void close() {
     }

@@ -22,6 +22,13 @@ public final class ObservationEvent {
     /** Written by journal-in: the observation id was already journaled; no stage acts on it. */
     public boolean duplicate;
 
+    /**
+     * Written by the triage stage (fast mode under pressure): skip every deferrable stage; the classifier
+     * records a provisional decision flagged DEFERRED and the reclassifier decides it fully later. Read by
+     * StageHandler and by any expensive stage that is not a separate deferrable stage.
+     */
+    public boolean deferred;
+
     /** Written by the quality filter: bit set of quality rules that failed. */
     public long qualityRules;
     /** Written by the known-object filter (plus the match fields of {@link #decision}). */
@@ -42,6 +49,7 @@ public final class ObservationEvent {
         publishNanos = 0;
         inputIndex = -1;
         duplicate = false;
+        deferred = false;
         qualityRules = 0;
         knownRules = 0;
         artifactRules = 0;

@@ -13,6 +13,7 @@ import org.skyring.engine.stage.ArtifactFilter;
 import org.skyring.engine.stage.Classifier;
 import org.skyring.engine.stage.JournalIn;
 import org.skyring.engine.stage.KnownObjectFilter;
+import org.skyring.engine.stage.PressureTriage;
 import org.skyring.engine.stage.QualityFilter;
 import org.skyring.engine.stage.Router;
 import org.skyring.engine.stage.Validator;
@@ -30,11 +31,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Pipeline {
     private final Disruptor<ObservationEvent> disruptor;
     private final List<StageHandler> handlers = new ArrayList<>();
+    private final StageHandler first;
+    private StageHandler lastHandler;
+    private com.lmax.disruptor.RingBuffer<ObservationEvent> ring;
     private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Pipeline(final int ringSize, final ThreadLayout layout, final WaitStrategyChoice wait,
                     final JournalIn journalIn, final Validator validator, final QualityFilter quality,
-                    final KnownObjectFilter crossMatch, final ArtifactFilter artifacts, final Classifier classifier,
+                    final PressureTriage triage, final KnownObjectFilter crossMatch, final ArtifactFilter artifacts, final Classifier classifier,
                     final Router router) {
         final AtomicInteger threadNo = new AtomicInteger();
         disruptor = new Disruptor<>(ObservationEvent::new, ringSize,
@@ -47,19 +51,22 @@ public final class Pipeline {
                 ProducerType.SINGLE, waitStrategy(wait));
         switch (layout) {
             case SINGLE:
-                disruptor.handleEventsWith(last(journalIn, validator, quality, crossMatch, artifacts, classifier, router));
+                first = last(journalIn, validator, quality, triage, crossMatch, artifacts, classifier, router);
+                disruptor.handleEventsWith(first);
                 break;
             case PER_STAGE:
-                disruptor.handleEventsWith(handler(journalIn))
-                        .then(handler(validator, quality))
+                first = handler(journalIn);
+                disruptor.handleEventsWith(first)
+                        .then(handler(validator, quality, triage))
                         .then(handler(crossMatch), handler(artifacts))
                         .then(handler(classifier))
                         .then(last(router));
                 break;
             case COMPACT:
             default:
-                disruptor.handleEventsWith(handler(journalIn))
-                        .then(last(validator, quality, crossMatch, artifacts, classifier, router));
+                first = handler(journalIn);
+                disruptor.handleEventsWith(first)
+                        .then(last(validator, quality, triage, crossMatch, artifacts, classifier, router));
                 break;
         }
     }
@@ -73,6 +80,7 @@ public final class Pipeline {
     private StageHandler last(final org.skyring.engine.stage.Stage... stages) {
         final StageHandler h = new StageHandler(true, stages);
         handlers.add(h);
+        lastHandler = h;
         return h;
     }
 
@@ -92,7 +100,22 @@ public final class Pipeline {
     }
 
     public com.lmax.disruptor.RingBuffer<ObservationEvent> start() {
-        return disruptor.start();
+        ring = disruptor.start();
+        return ring;
+    }
+
+    /** Fraction of the ring holding entries not yet through every stage, 0..1; any thread (pressure signal). */
+    public double fill() {
+        final com.lmax.disruptor.RingBuffer<ObservationEvent> r = ring;
+        return r == null ? 0.0 : 1.0 - (double) r.remainingCapacity() / r.getBufferSize();
+    }
+
+    /** Entries journal-in has passed that routing has not: journaled, not yet decided; any thread. */
+    public long undecided() {
+        if (ring == null) {
+            return 0;
+        }
+        return Math.max(0, disruptor.getSequenceValueFor(first) - disruptor.getSequenceValueFor(lastHandler));
     }
 
     /**

@@ -6,6 +6,7 @@ import org.skyring.engine.metrics.CounterKind;
 import org.skyring.engine.metrics.LatencyRecorder;
 import org.skyring.engine.metrics.LiveCounters;
 import org.skyring.engine.stage.Stage;
+import org.skyring.journal.Category;
 
 import java.lang.management.ManagementFactory;
 
@@ -18,6 +19,8 @@ import java.lang.management.ManagementFactory;
  */
 public final class StageHandler implements EventHandler<ObservationEvent> {
     public static final String END_TO_END = "end_to_end";
+    /** End-to-end latency of the live entries decided critical: the figure overload must not degrade. */
+    public static final String END_TO_END_CRITICAL = "end_to_end_critical";
     private static final long ALLOCATION_WARMUP_EVENTS = 100_000;
 
     private final Stage[] stages;
@@ -27,6 +30,8 @@ public final class StageHandler implements EventHandler<ObservationEvent> {
     private final long[] stageNanos;
     private final AtomicCounter[] stageIn;
     private final AtomicCounter[] stageOut;
+    /** Stages skipped in fast mode for entries marked deferred (the reclassifier runs them later). */
+    private final boolean[] deferrable;
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private long events;
@@ -34,20 +39,26 @@ public final class StageHandler implements EventHandler<ObservationEvent> {
     private long allocatedAtEnd;
     private long eventsAtWarmup;
 
-    /** @param recordsEndToEnd true for the last handler: it records the end-to-end latency of live entries */
+    /**
+     * @param recordsEndToEnd true for the last handler: it records the end-to-end latency of live entries, and
+     *                        apart that of the entries decided critical (kept bounded under overload)
+     */
     public StageHandler(final boolean recordsEndToEnd, final Stage... stages) {
         this.stages = stages;
         this.recordsEndToEnd = recordsEndToEnd;
-        final String[] tags = new String[stages.length + (recordsEndToEnd ? 1 : 0)];
+        final String[] tags = new String[stages.length + (recordsEndToEnd ? 2 : 0)];
         this.stageIn = new AtomicCounter[stages.length];
         this.stageOut = new AtomicCounter[stages.length];
+        this.deferrable = new boolean[stages.length];
         for (int i = 0; i < stages.length; i++) {
             tags[i] = stages[i].name();
             stageIn[i] = LiveCounters.detached();
             stageOut[i] = LiveCounters.detached();
+            deferrable[i] = stages[i].deferrable();
         }
         if (recordsEndToEnd) {
             tags[stages.length] = END_TO_END;
+            tags[stages.length + 1] = END_TO_END_CRITICAL;
         }
         this.latency = new LatencyRecorder(tags);
         this.stageNanos = new long[stages.length];
@@ -76,11 +87,15 @@ public final class StageHandler implements EventHandler<ObservationEvent> {
         long t0 = System.nanoTime();
         int ran = 0;
         for (int i = 0; i < stages.length && !event.duplicate; i++) {
+            if (event.deferred && deferrable[i]) {
+                stageNanos[i] = -1; // not run: nothing to record for it
+                continue; // fast mode: the reclassifier runs this stage later, from the journal
+            }
             stageIn[i].incrementRelease();
             stages[i].onEvent(event);
             final long t1 = System.nanoTime();
             stageNanos[i] = t1 - t0;
-            ran++;
+            ran = i + 1;
             t0 = t1;
             if (!event.duplicate) {
                 stageOut[i].incrementRelease();
@@ -89,7 +104,8 @@ public final class StageHandler implements EventHandler<ObservationEvent> {
         final long endToEnd = recordsEndToEnd && event.kind == ObservationEvent.Kind.LIVE && !event.duplicate
                 ? Math.max(0, t0 - event.publishNanos) : -1;
         if (ran > 0 || endToEnd >= 0) {
-            latency.record(stageNanos, ran, stages.length, endToEnd);
+            final boolean critical = endToEnd >= 0 && event.decision.category == Category.CRITICAL;
+            latency.record(stageNanos, ran, stages.length, endToEnd, critical);
         }
         if (++events == ALLOCATION_WARMUP_EVENTS) {
             allocatedAtWarmup = threads.getCurrentThreadAllocatedBytes();

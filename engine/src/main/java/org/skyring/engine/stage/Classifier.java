@@ -112,7 +112,37 @@ public final class Classifier implements Stage {
 
     @Override
     public void onEvent(final ObservationEvent e) {
+        if (e.deferred) {
+            provisional(e.obs, e.decision, e.qualityRules, e.artifactRules, e.inputIndex);
+            return;
+        }
         classify(e.obs, e.decision, e.qualityRules, e.knownRules, e.artifactRules, e.inputIndex, true);
+    }
+
+    /**
+     * Fast mode: a deferred event (routine-looking, expensive stages skipped) is archived as routine, flagged
+     * DEFERRED, with the cheap stages' rules; the reclassifier replaces it with the full decision later. The object
+     * history still takes the observation here, on the decision thread and in journal order, exactly as a full
+     * decision would have (a replay, never deferred, builds the same history).
+     */
+    private void provisional(final ObservationRecord o, final DecisionRecord d, final long qualityRules,
+                             final long artifactRules, final long inputIndex) {
+        d.configVersion.set(configVersion);
+        d.catalogVersion.set(catalogVersion);
+        d.modelVersion.set(modelVersion);
+        d.rulesVersion.set(config.rulesVersion());
+        d.engineVersion.set(engineVersion);
+        d.observationId.set(o.observationId);
+        d.rulesFired = artifactRules;
+        d.category = Category.ROUTINE;
+        d.flags |= DecisionRecord.FLAG_DEFERRED;
+        featuresValid = false;
+        if (history != null && qualityRules == 0 && artifactRules == 0 && d.rejectReasons == 0
+                && o.measurementType != MeasurementType.NOTICE) {
+            history.apply(o, inputIndex, lightCurve);
+        }
+        d.explanation.clear();
+        d.explanation.append("deferred under pressure (reclassified later) -> routine");
     }
 
     public void classify(final ObservationRecord o, final DecisionRecord d, final long qualityRules,

@@ -32,6 +32,15 @@ public final class EngineCounters {
     /** Recovered at start-up and decided now (journaled before a crash, not yet decided). */
     private AtomicCounter recoveredDecided;
     private AtomicCounter decided;
+    /** Decided provisionally in fast mode (flag DEFERRED), to be reclassified. */
+    private AtomicCounter deferred;
+    /**
+     * Deferred decisions replaced by their full classification (only in the reclassifier's counters, written by
+     * its thread and {@link #merge merged} once it stopped).
+     */
+    public long reclassified;
+    /** ... of which the full classification changed the category. */
+    public long reclassifiedChanged;
 
     public EngineCounters(final LiveCounters live) {
         for (final Category c : CATEGORIES) {
@@ -46,10 +55,34 @@ public final class EngineCounters {
         decided = live.counter(ObservationCount.DECIDED);
         recoveredDecided = live.counter(ObservationCount.RECOVERED_DECIDED);
         alreadyDecided = live.counter(ObservationCount.RECOVERED_ALREADY_DECIDED);
+        deferred = live.counter(ObservationCount.DEFERRED);
+    }
+
+    /**
+     * Counters in no file: the reclassifier's corrections, which another thread writes and which are added to
+     * the router's live counters by {@link #merge} after both threads stopped (a live counter has one writer).
+     */
+    public EngineCounters() {
+        fillDetached(byCategory);
+        fillDetached(byDestination);
+        fillDetached(byRejectReason);
+        decided = LiveCounters.detached();
+        recoveredDecided = LiveCounters.detached();
+        alreadyDecided = LiveCounters.detached();
+        deferred = LiveCounters.detached();
+    }
+
+    private static void fillDetached(final AtomicCounter[] counters) {
+        for (int i = 0; i < counters.length; i++) {
+            counters[i] = LiveCounters.detached();
+        }
     }
 
     void count(final DecisionRecord d, final TruthLabel truth, final boolean recovered) {
         decided.incrementRelease();
+        if ((d.flags & DecisionRecord.FLAG_DEFERRED) != 0) {
+            deferred.incrementRelease();
+        }
         if (recovered) {
             recoveredDecided.incrementRelease();
         }
@@ -89,6 +122,7 @@ public final class EngineCounters {
         decided = frozen(decided);
         recoveredDecided = frozen(recoveredDecided);
         alreadyDecided = frozen(alreadyDecided);
+        deferred = frozen(deferred);
     }
 
     private static void freeze(final AtomicCounter[] counters) {
@@ -125,5 +159,51 @@ public final class EngineCounters {
 
     public long alreadyDecided() {
         return alreadyDecided.get();
+    }
+
+    public long deferred() {
+        return deferred.get();
+    }
+
+    /**
+     * Records that a deferred decision was replaced by its full classification: the provisional outcome is
+     * taken out of the category, destination and ground-truth counts and the full one put in. Used on the
+     * reclassifier's own counters; {@link #merge} adds them to the router's after both threads stopped.
+     */
+    public void recount(final DecisionRecord provisional, final DecisionRecord full, final TruthLabel truth) {
+        reclassified++;
+        if (provisional.category != full.category) {
+            reclassifiedChanged++;
+        }
+        byCategory[provisional.category.ordinal()].decrementRelease();
+        byCategory[full.category.ordinal()].incrementRelease();
+        for (final Destination dest : DESTINATIONS) {
+            final int change = (dest.isIn(full.destinations) ? 1 : 0) - (dest.isIn(provisional.destinations) ? 1 : 0);
+            if (change != 0) {
+                byDestination[dest.ordinal()].getAndAddRelease(change);
+            }
+        }
+        if (truth != TruthLabel.NONE) {
+            truthCorrect[truth.ordinal()] += (GroundTruth.isCorrect(truth, full) ? 1 : 0)
+                    - (GroundTruth.isCorrect(truth, provisional) ? 1 : 0);
+        }
+    }
+
+    /**
+     * Adds another set of counters (the reclassifier's corrections) to these; after every writer of both
+     * stopped, before {@link #freeze()}, so the counters file ends with the corrected totals too.
+     */
+    public void merge(final EngineCounters o) {
+        for (int i = 0; i < byCategory.length; i++) {
+            byCategory[i].getAndAddRelease(o.byCategory[i].get());
+        }
+        for (int i = 0; i < byDestination.length; i++) {
+            byDestination[i].getAndAddRelease(o.byDestination[i].get());
+        }
+        for (int i = 0; i < truthCorrect.length; i++) {
+            truthCorrect[i] += o.truthCorrect[i];
+        }
+        reclassified += o.reclassified;
+        reclassifiedChanged += o.reclassifiedChanged;
     }
 }

@@ -1,6 +1,5 @@
 package org.skyring.engine.stage;
 
-import org.agrona.collections.Long2LongHashMap;
 import org.agrona.concurrent.EpochNanoClock;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.skyring.engine.metrics.LiveCounters;
@@ -10,9 +9,8 @@ import org.skyring.journal.JournalAppender;
 import org.skyring.journal.JournalCursor;
 import org.skyring.journal.ObservationRecord;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The first consumer of the ring: stamps the received time, de-duplicates by observation id, and appends every
@@ -20,7 +18,13 @@ import java.util.function.Supplier;
  * in the journal) are only indexed for de-duplication.
  *
  * <p>De-duplication keys on a 64-bit hash of the id; a hash hit is verified by reading the earlier record back
- * from the journal, so a collision can never drop an observation.
+ * from the journal, so a collision can never drop an observation (two ids with one hash are two entries).
+ *
+ * <p>The window: an observation is dropped as a duplicate when its key is among the last {@code dedupeWindow} keys
+ * journal-in remembered ({@link RecentKeyIndex}: every new live observation, and at start-up every recovered
+ * entry, in journal order). A re-delivery of an older key is NOT caught: it is journaled and decided again. The
+ * window survives a restart because the engine re-runs the whole input journal through journal-in first: after
+ * recovery the index holds exactly the last {@code dedupeWindow} keys of the journal, as before the restart.
  */
 public final class JournalIn implements Stage {
     public static final String NAME = "journal_in";
@@ -31,10 +35,13 @@ public final class JournalIn implements Stage {
     /** Stamped into every live observation: kept as ASCII once, so stamping is an array copy, not a re-encode. */
     private final FixedAscii ingestHost = new FixedAscii(ObservationRecord.HOST_CAPACITY);
     private final FixedAscii engineVersion = new FixedAscii(ObservationRecord.NAME_CAPACITY);
-    private final Long2LongHashMap indexByKeyHash = new Long2LongHashMap(1 << 20, 0.65f, -1L);
-    /** Keys whose hash collides with a different key (rare, so an ordinary map is fine). */
-    private final Map<String, Long> collidedKeys = new HashMap<>();
+    private final ToLongFunction<ObservationRecord> keyHasher;
+    private final RecentKeyIndex recentKeys;
+    /** Allocated once: the index calls it for each hash-equal entry of a lookup. */
+    private final RecentKeyIndex.Confirm sameKeyInJournal = this::sameKeyAt;
     private final ObservationRecord verifyScratch = new ObservationRecord();
+    /** The record {@link #sameKeyInJournal} compares the journal's records with (set for one lookup). */
+    private ObservationRecord lookingFor;
     private JournalAppender appender;
     private JournalCursor verifyCursor;
     private AtomicCounter journaled = LiveCounters.detached();
@@ -44,9 +51,21 @@ public final class JournalIn implements Stage {
      * @param appenderFactory     opens the input journal appender on this stage's thread; null when the
      *                            engine only replays (nothing live is journaled)
      * @param verifyCursorFactory opens a cursor on the input journal to verify hash hits
+     * @param dedupeWindow        keys remembered for de-duplication ({@code engine.dedupe_window}); the index's
+     *                            whole heap ({@link RecentKeyIndex#bytesFor}) is allocated here
      */
     public JournalIn(final Supplier<JournalAppender> appenderFactory, final Supplier<JournalCursor> verifyCursorFactory,
-                     final EpochNanoClock clock, final String ingestHost, final String engineVersion) {
+                     final EpochNanoClock clock, final String ingestHost, final String engineVersion,
+                     final int dedupeWindow) {
+        this(appenderFactory, verifyCursorFactory, clock, ingestHost, engineVersion, dedupeWindow, JournalIn::keyHash);
+    }
+
+    /** @param keyHasher the key's 64-bit hash, 0 = no key; tests pass a weak one to make different ids collide */
+    JournalIn(final Supplier<JournalAppender> appenderFactory, final Supplier<JournalCursor> verifyCursorFactory,
+              final EpochNanoClock clock, final String ingestHost, final String engineVersion,
+              final int dedupeWindow, final ToLongFunction<ObservationRecord> keyHasher) {
+        this.recentKeys = new RecentKeyIndex(dedupeWindow);
+        this.keyHasher = keyHasher;
         this.appenderFactory = appenderFactory;
         this.verifyCursorFactory = verifyCursorFactory;
         this.clock = clock;
@@ -74,18 +93,19 @@ public final class JournalIn implements Stage {
     @Override
     public void onEvent(final ObservationEvent e) {
         final ObservationRecord obs = e.obs;
+        final long key = keyHasher.applyAsLong(obs);
         if (e.kind == ObservationEvent.Kind.RECOVERED) {
             // A journal can hold an id twice: a record whose write a SIGKILL interrupted is completed by
             // Chronicle's recovery only after this process re-journaled it. The first occurrence wins.
-            if (isDuplicate(obs)) {
+            if (isDuplicate(obs, key)) {
                 e.duplicate = true;
                 duplicates.incrementRelease();
                 return;
             }
-            remember(obs, e.inputIndex);
+            remember(key, e.inputIndex);
             return;
         }
-        if (isDuplicate(obs)) {
+        if (isDuplicate(obs, key)) {
             e.duplicate = true;
             duplicates.incrementRelease();
             return;
@@ -96,14 +116,14 @@ public final class JournalIn implements Stage {
         markOversizeFields(obs);
         e.inputIndex = appender.appendObservation(obs);
         journaled.incrementRelease();
-        remember(obs, e.inputIndex);
+        remember(key, e.inputIndex);
     }
 
     /**
      * The de-duplication key: the observation id; for a record without one (which validation will reject), its
      * source position, so that a re-delivered id-less record is not dead-lettered twice. 0 = no key.
      */
-    private static long keyHash(final ObservationRecord o) {
+    static long keyHash(final ObservationRecord o) {
         if (!o.observationId.isEmpty()) {
             return o.observationId.hash64();
         }
@@ -122,38 +142,23 @@ public final class JournalIn implements Stage {
                 && a.sourcePartition == b.sourcePartition && a.sourceOffset == b.sourceOffset;
     }
 
-    private static String keyText(final ObservationRecord o) {
-        return o.observationId.isEmpty()
-                ? "source:" + o.adapter + ":" + o.sourcePartition + ":" + o.sourceOffset
-                : "id:" + o.observationId;
-    }
-
-    private boolean isDuplicate(final ObservationRecord o) {
-        final long hash = keyHash(o);
+    private boolean isDuplicate(final ObservationRecord o, final long hash) {
         if (hash == 0) {
             return false;
         }
-        final long earlier = indexByKeyHash.get(hash);
-        if (earlier == -1L) {
-            return false;
-        }
-        verifyCursor.moveToIndex(earlier);
-        if (verifyCursor.nextObservation(verifyScratch) && sameKey(o, verifyScratch)) {
-            return true;
-        }
-        return !collidedKeys.isEmpty() && collidedKeys.containsKey(keyText(o));
+        lookingFor = o;
+        return recentKeys.contains(hash, sameKeyInJournal);
     }
 
-    private void remember(final ObservationRecord o, final long inputIndex) {
-        final long hash = keyHash(o);
-        if (hash == 0) {
-            return;
-        }
-        final long earlier = indexByKeyHash.get(hash);
-        if (earlier == -1L) {
-            indexByKeyHash.put(hash, inputIndex);
-        } else if (earlier != inputIndex) {
-            collidedKeys.put(keyText(o), inputIndex);
+    private boolean sameKeyAt(final long journalIndex) {
+        return verifyCursor.moveToIndex(journalIndex) && verifyCursor.nextObservation(verifyScratch)
+                && sameKey(lookingFor, verifyScratch);
+    }
+
+    /** Only after {@link #isDuplicate} said no: the key is not in the window (its hash may be). */
+    private void remember(final long hash, final long inputIndex) {
+        if (hash != 0) {
+            recentKeys.add(hash, inputIndex);
         }
     }
 

@@ -40,6 +40,12 @@ public final class KnownObjectFilter implements Stage {
         return "cross_match";
     }
 
+    /** A catalog look-up per event, stateless: fast mode skips it for deferred events (done again later). */
+    @Override
+    public boolean deferrable() {
+        return true;
+    }
+
     @Override
     public void onEvent(final ObservationEvent e) {
         // A notice is trigger context, not a source: it has no catalog counterpart to look for.

@@ -56,7 +56,7 @@ public final class Router implements Stage {
     public void onEvent(final ObservationEvent e) {
         final DecisionRecord d = e.decision;
         d.inputIndex = e.inputIndex;
-        d.destinations = RoutingTable.destinationsFor(d.category);
+        RoutingTable.route(d, e.obs);
         final long input = e.inputIndex;
         if (input <= lastDecidedInput) {
             counters.countAlreadyDecided(); // fully routed before the restart

@@ -13,6 +13,17 @@ public interface Stage {
     /** Acts on one entry. Entries that need no decision (duplicates, empty) are never passed in. */
     void onEvent(ObservationEvent event);
 
+    /**
+     * True for an expensive stage that fast mode may skip: under pressure the triage stage marks routine-looking
+     * events {@link ObservationEvent#deferred}, the ring does not call deferrable stages for them, and the
+     * reclassifier runs these same stages on them later, from the journal. A deferrable stage must be
+     * stateless across events (its result may not depend on which earlier events it saw), because deferred
+     * events reach it later and out of order. ML and anomaly stages belong here.
+     */
+    default boolean deferrable() {
+        return false;
+    }
+
     /** Called on the consumer thread before the first event: create thread-owned resources here. */
     default void onStart() {
     }

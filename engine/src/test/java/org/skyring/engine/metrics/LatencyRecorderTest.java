@@ -51,6 +51,22 @@ class LatencyRecorderTest {
     }
 
     @Test
+    void aSkippedStageRecordsNothingAndCriticalEntriesAlsoCountInTheirOwnSlot() {
+        final LatencyRecorder recorder = new LatencyRecorder("a", "b", "c", "end_to_end", "end_to_end_critical");
+        // b is skipped (fast mode: a deferred entry does not run a deferrable stage); c ran after it.
+        recorder.record(new long[] {10, -1, 30}, 3, 3, 500, false);
+        recorder.record(new long[] {11, 21, 31}, 3, 3, 700, true);
+        final Histogram[] h = recorder.nextInterval();
+        assertEquals(2, h[0].getTotalCount());
+        assertEquals(1, h[1].getTotalCount(), "the skipped stage is not recorded");
+        assertEquals(21, h[1].getMaxValue(), 1);
+        assertEquals(2, h[2].getTotalCount());
+        assertEquals(2, h[3].getTotalCount(), "every entry end to end");
+        assertEquals(1, h[4].getTotalCount(), "only the critical one in the critical slot");
+        assertEquals(700, h[4].getMaxValue(), 1);
+    }
+
+    @Test
     void recordingAndCountingAllocateNothing() {
         final com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         mx.setThreadAllocatedMemoryEnabled(true);
