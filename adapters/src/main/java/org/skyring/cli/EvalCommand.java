@@ -12,6 +12,7 @@ import org.skyring.engine.classify.Evaluation;
 import org.skyring.engine.classify.FeatureTable;
 import org.skyring.engine.classify.ObjectHistory;
 import org.skyring.engine.config.SkyringConfig;
+import org.skyring.engine.pressure.Reclassifier;
 import org.skyring.journal.DecisionRecord;
 import org.skyring.journal.FixedAscii;
 import org.skyring.journal.JournalCursor;
@@ -75,7 +76,11 @@ final class EvalCommand implements java.util.concurrent.Callable<Integer> {
         final Path data = dir != null ? dir : Files.createTempDirectory("skyring-eval-");
         final FeatureTable.Labeller labeller = EngineAssembly.labeller(EngineAssembly.labels(labels), inputs, cfg);
         new Engine(cfg, catalog, m).run(RunSpec.live(data, EngineAssembly.sources(inputs, cfg, null, true, catalog), true, new AtomicBoolean()));
-        final Evaluation eval = evaluate(data, cfg, labeller, heldOut);
+        // Scored on a replay of the run's input journal: a replay never defers (no pressure controller), so the
+        // figures measure the full classification, not how much this machine's load made the live run defer.
+        final Path replay = data.resolve("replay");
+        new Engine(cfg, catalog, m).run(RunSpec.replay(data, replay));
+        final Evaluation eval = evaluate(data, replay, cfg, labeller, heldOut);
         System.out.println("skyring eval: " + eval.decisions() + " labelled decisions"
                 + (heldOut ? " of " + eval.objects().size() + " held-out objects" : "") + ", model "
                 + (m == null ? "none (rules only)" : m.version()) + ", data directory " + data.toAbsolutePath());
@@ -113,18 +118,30 @@ final class EvalCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /**
-     * Joins the decision journal with the labels of the input journal. The labeller sees the cross-match rules of
+     * Joins the decision journal of {@code decided} with the labels of the input journal of {@code data} (the same
+     * directory, or the original of a replay). The labeller sees the cross-match rules of
      * the observation's decision (catalog stars, host galaxies). With {@code heldOutOnly}, only objects in
      * {@link ModelTrainer#TEST_SPLIT} are scored.
      */
-    static Evaluation evaluate(final Path data, final SkyringConfig cfg, final FeatureTable.Labeller labeller,
-                               final boolean heldOutOnly) {
+    static Evaluation evaluate(final Path data, final Path decided, final SkyringConfig cfg,
+                               final FeatureTable.Labeller labeller, final boolean heldOutOnly) {
         final RollCycles roll = RollCycles.valueOf(cfg.engine().rollCycle());
+        // Under pressure (eval feeds input as fast as it can) routine-looking events are decided provisionally and
+        // classified fully later into the reclassified queue: the final decision is the one scored.
+        final Map<Long, DecisionRecord> reclassified = new HashMap<>();
+        try (ChronicleQueue q = JournalSet.openQueue(decided, Reclassifier.QUEUE, roll); JournalCursor c = new JournalCursor(q)) {
+            final ObservationRecord o = new ObservationRecord();
+            DecisionRecord d = new DecisionRecord();
+            while (c.nextRouted(d, o)) {
+                reclassified.put(d.inputIndex, d);
+                d = new DecisionRecord();
+            }
+        }
         final Map<Long, Long> rulesByInput = new HashMap<>();
-        try (ChronicleQueue q = JournalSet.openQueue(data, JournalSet.DECISIONS, roll); JournalCursor c = new JournalCursor(q)) {
+        try (ChronicleQueue q = JournalSet.openQueue(decided, JournalSet.DECISIONS, roll); JournalCursor c = new JournalCursor(q)) {
             final DecisionRecord d = new DecisionRecord();
             while (c.nextDecision(d)) {
-                rulesByInput.put(d.inputIndex, d.rulesFired);
+                rulesByInput.put(d.inputIndex, reclassified.getOrDefault(d.inputIndex, d).rulesFired);
             }
         }
         final Map<Long, TruthLabel> truthByInput = new HashMap<>();
@@ -142,11 +159,11 @@ final class EvalCommand implements java.util.concurrent.Callable<Integer> {
             }
         }
         final Evaluation eval = new Evaluation();
-        try (ChronicleQueue q = JournalSet.openQueue(data, JournalSet.DECISIONS, roll); JournalCursor c = new JournalCursor(q)) {
+        try (ChronicleQueue q = JournalSet.openQueue(decided, JournalSet.DECISIONS, roll); JournalCursor c = new JournalCursor(q)) {
             final DecisionRecord d = new DecisionRecord();
             while (c.nextDecision(d)) {
                 final TruthLabel truth = truthByInput.getOrDefault(d.inputIndex, TruthLabel.NONE);
-                eval.add(truth, d, objectByInput.get(d.inputIndex));
+                eval.add(truth, reclassified.getOrDefault(d.inputIndex, d), objectByInput.get(d.inputIndex));
             }
         }
         return eval;
