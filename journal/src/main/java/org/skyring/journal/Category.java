@@ -4,6 +4,9 @@ package org.skyring.journal;
 public enum Category {
     ROUTINE, KNOWN_TYPE, INTERESTING, SIGNIFICANT, CRITICAL, UNKNOWN, REJECTED;
 
+    /** Computed once: String.toLowerCase allocates, and this is called on the hot path (explanations, counters). */
+    private final String lowerCaseName = name().toLowerCase(java.util.Locale.ROOT);
+
     private static final Category[] VALUES = values();
 
     public byte code() {
@@ -12,7 +15,7 @@ public enum Category {
 
     /** The name used in config, summaries and dumps: "known_type". */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return lowerCaseName;
     }
 
     public static Category fromCode(final int code) {

@@ -12,6 +12,9 @@ public enum Destination {
     /** Dead-letter queue: the observation plus every reason it failed validation. */
     REJECTED;
 
+    /** Computed once: String.toLowerCase allocates, and this is called on the hot path (explanations, counters). */
+    private final String lowerCaseName = name().toLowerCase(java.util.Locale.ROOT);
+
     private static final Destination[] VALUES = values();
 
     public int mask() {
@@ -24,7 +27,7 @@ public enum Destination {
 
     /** Queue directory and summary key: "priority_review". */
     public String queueName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return lowerCaseName;
     }
 
     public static Destination[] all() {

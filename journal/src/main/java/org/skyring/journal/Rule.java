@@ -44,6 +44,9 @@ public enum Rule {
     /** The isolation forest scored the light curve above the anomaly threshold (issue 5). */
     CLASS_ANOMALOUS("classify", "anomalous light curve");
 
+    /** Computed once: String.toLowerCase allocates, and this is called on the hot path (explanations, counters). */
+    private final String lowerCaseName = name().toLowerCase(java.util.Locale.ROOT);
+
     private static final Rule[] VALUES = values();
 
     private final String stage;
@@ -71,7 +74,7 @@ public enum Rule {
     }
 
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return lowerCaseName;
     }
 
     public static Rule[] all() {

@@ -40,6 +40,9 @@ public enum Feature {
     LOG_SINCE_NON_DETECTION("since non-detection"),
     FROM_PEAK("from peak");
 
+    /** Computed once: String.toLowerCase allocates, and this is called on the hot path (explanations, counters). */
+    private final String lowerCaseName = name().toLowerCase(Locale.ROOT);
+
     public static final int COUNT = values().length;
     private static final Feature[] VALUES = values();
 
@@ -59,7 +62,7 @@ public enum Feature {
     }
 
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return lowerCaseName;
     }
 
     public static Feature of(final int index) {

@@ -9,6 +9,9 @@ public enum GaugeName {
     PRESSURE_LEVEL("backpressure level: 0 NORMAL, 1 MODERATE, 2 HIGH, 3 CRITICAL"),
     HEARTBEAT_EPOCH_MS("when the engine's metrics thread last refreshed the gauges, epoch ms");
 
+    /** Computed once: String.toLowerCase allocates, and this is called on the hot path (explanations, counters). */
+    private final String lowerCaseName = name().toLowerCase(Locale.ROOT);
+
     private final String help;
 
     GaugeName(final String help) {
@@ -16,7 +19,7 @@ public enum GaugeName {
     }
 
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return lowerCaseName;
     }
 
     public String help() {

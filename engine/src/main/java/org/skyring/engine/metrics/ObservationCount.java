@@ -13,6 +13,9 @@ public enum ObservationCount {
     RECOVERED_ALREADY_DECIDED("recovered entries already decided and routed before the restart"),
     DEFERRED("decisions made provisionally in fast mode (pressure HIGH or above), to be reclassified");
 
+    /** Computed once: String.toLowerCase allocates, and this is called on the hot path (explanations, counters). */
+    private final String lowerCaseName = name().toLowerCase(Locale.ROOT);
+
     private final String help;
 
     ObservationCount(final String help) {
@@ -21,7 +24,7 @@ public enum ObservationCount {
 
     /** The counter's key: "recovered_decided". */
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return lowerCaseName;
     }
 
     public String help() {

@@ -8,6 +8,9 @@ package org.skyring.engine.pressure;
 public enum PressureLevel {
     NORMAL, MODERATE, HIGH, CRITICAL;
 
+    /** Computed once: String.toLowerCase allocates, and this is called on the hot path (explanations, counters). */
+    private final String lowerCaseName = name().toLowerCase(java.util.Locale.ROOT);
+
     private static final PressureLevel[] VALUES = values();
 
     public static PressureLevel of(final int ordinal) {
@@ -15,6 +18,6 @@ public enum PressureLevel {
     }
 
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return lowerCaseName;
     }
 }
