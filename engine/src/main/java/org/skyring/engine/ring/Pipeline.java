@@ -20,7 +20,9 @@ import org.skyring.engine.stage.Validator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * The ring and its consumers, wired as the design's diagram:
@@ -35,15 +37,29 @@ public final class Pipeline {
     private StageHandler lastHandler;
     private com.lmax.disruptor.RingBuffer<ObservationEvent> ring;
     private final List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Counted down by each handler once its thread runs (past the Disruptor's IDLE state) and its stages started. */
+    private final CountDownLatch consumersRunning;
 
     public Pipeline(final int ringSize, final ThreadLayout layout, final WaitStrategyChoice wait,
                     final JournalIn journalIn, final Validator validator, final QualityFilter quality,
                     final PressureTriage triage, final KnownObjectFilter crossMatch, final ArtifactFilter artifacts, final Classifier classifier,
                     final Router router) {
+        this(ringSize, layout, wait, journalIn, validator, quality, triage, crossMatch, artifacts, classifier, router,
+                UnaryOperator.identity());
+    }
+
+    /**
+     * @param threadBody wraps what each consumer thread runs (tests: a thread that gets to run only after the
+     *                   producer has moved on, as a loaded machine can schedule it)
+     */
+    Pipeline(final int ringSize, final ThreadLayout layout, final WaitStrategyChoice wait,
+             final JournalIn journalIn, final Validator validator, final QualityFilter quality,
+             final PressureTriage triage, final KnownObjectFilter crossMatch, final ArtifactFilter artifacts,
+             final Classifier classifier, final Router router, final UnaryOperator<Runnable> threadBody) {
         final AtomicInteger threadNo = new AtomicInteger();
         disruptor = new Disruptor<>(ObservationEvent::new, ringSize,
                 r -> {
-                    final Thread t = new Thread(r, "skyring-stage-" + threadNo.incrementAndGet());
+                    final Thread t = new Thread(threadBody.apply(r), "skyring-stage-" + threadNo.incrementAndGet());
                     t.setDaemon(true);
                     threads.add(t);
                     return t;
@@ -68,6 +84,10 @@ public final class Pipeline {
                 disruptor.handleEventsWith(first)
                         .then(last(validator, quality, triage, crossMatch, artifacts, classifier, router));
                 break;
+        }
+        consumersRunning = new CountDownLatch(handlers.size());
+        for (final StageHandler h : handlers) {
+            h.whenStarted(consumersRunning::countDown);
         }
     }
 
@@ -99,8 +119,22 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * Starts the consumer threads and returns only once every one of them is running, its stages started.
+     *
+     * <p>Why wait: the Disruptor's shutdown drains only the consumers that have begun running. A consumer whose
+     * thread the OS has not scheduled yet (a loaded machine, a GC) is left out of the drain, halted, and exits
+     * without processing anything; every entry published meanwhile was then silently neither journaled nor
+     * decided, and the run reported success (engine tests saw whole runs with 0 journaled).
+     */
     public com.lmax.disruptor.RingBuffer<ObservationEvent> start() {
         ring = disruptor.start();
+        try {
+            consumersRunning.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the ring", e);
+        }
         return ring;
     }
 
@@ -130,6 +164,16 @@ public final class Pipeline {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while stopping the ring", e);
+            }
+        }
+        // The Disruptor's drain skips a consumer that is not running (never started, or died of an exception):
+        // an entry it left behind must fail the run, never pass as processed.
+        final long published = disruptor.getCursor();
+        for (final StageHandler h : handlers) {
+            final long done = disruptor.getSequenceValueFor(h);
+            if (done < published) {
+                throw new IllegalStateException("the ring stopped with " + (published - done)
+                        + " published entries not through stage " + h.stages()[0].name());
             }
         }
     }

@@ -38,6 +38,7 @@ public final class StageHandler implements EventHandler<ObservationEvent> {
     private long allocatedAtWarmup = -1;
     private long allocatedAtEnd;
     private long eventsAtWarmup;
+    private Runnable started = () -> { };
 
     /**
      * @param recordsEndToEnd true for the last handler: it records the end-to-end latency of live entries, and
@@ -72,10 +73,19 @@ public final class StageHandler implements EventHandler<ObservationEvent> {
         }
     }
 
+    /** Runs once this handler's thread has started its stages (the pipeline waits for every handler's). */
+    void whenStarted(final Runnable hook) {
+        started = hook;
+    }
+
     @Override
     public void onStart() {
-        for (final Stage s : stages) {
-            s.onStart();
+        try {
+            for (final Stage s : stages) {
+                s.onStart();
+            }
+        } finally {
+            started.run(); // even after a failed start: the pipeline's start must not wait forever
         }
     }
 
