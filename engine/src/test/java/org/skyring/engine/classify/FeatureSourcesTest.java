@@ -1,7 +1,6 @@
 package org.skyring.engine.classify;
 
 import org.junit.jupiter.api.Test;
-import org.skyring.journal.Band;
 import org.skyring.journal.ObservationRecord;
 import org.skyring.journal.Rule;
 
@@ -26,15 +25,9 @@ class FeatureSourcesTest {
         return x;
     }
 
+    /** A good detection far from any asteroid and PS1 source: the cross-match inputs then move one at a time. */
     private static ObservationRecord base() {
-        final ObservationRecord o = new ObservationRecord();
-        o.observationId.set("f-1");
-        o.band = Band.R;
-        o.value = 18.5;
-        o.valueUncertainty = 0.05;
-        o.realBogus = 0.9;
-        o.fwhmPx = 2.5;
-        o.elongation = 1.1;
+        final ObservationRecord o = org.skyring.engine.stage.Observations.goodZtf("f-1");
         o.solarSystemDistanceArcsec = 25.0;
         o.nearestStarDistanceArcsec = 12.0;
         o.nearestStarScore = 0.1;
