@@ -142,14 +142,25 @@ final class EngineAssembly {
     static org.skyring.engine.classify.FeatureTable.Labeller labeller(final Map<String, TruthLabel> labels,
                                                                      final List<String> inputs,
                                                                      final SkyringConfig config) {
+        return labeller(labels, inputs, config, new org.skyring.train.AlertLabels.Tally());
+    }
+
+    /**
+     * As above, counting into {@code tally} the labels derived from the alerts (by rule) and the cross-match inputs
+     * they rest on; labels from a file are given, not derived, and are not counted.
+     */
+    static org.skyring.engine.classify.FeatureTable.Labeller labeller(final Map<String, TruthLabel> labels,
+                                                                     final List<String> inputs,
+                                                                     final SkyringConfig config,
+                                                                     final org.skyring.train.AlertLabels.Tally tally) {
         if (!labels.isEmpty()) {
             return (o, known) -> labels.getOrDefault(o.observationId.toString(), TruthLabel.NONE);
         }
         final Map<String, org.skyring.train.FinkAnnotations.Annotation> fink = org.skyring.train.FinkAnnotations.read(inputs);
         // a synthetic catalog's matches say nothing about a real alert: its rules are not used as labels
         final boolean catalogLabels = !config.knownObjects().syntheticCatalog();
-        return (o, known) -> org.skyring.train.AlertLabels.derive(o, catalogLabels ? known : 0L,
-                fink.get(o.observationId.toString()));
+        return (o, known) -> tally.record(org.skyring.train.AlertLabels.derivation(o, catalogLabels ? known : 0L,
+                fink.get(o.observationId.toString())));
     }
 
     private static List<ObservationSource> fileSources(final List<String> inputs, final SkyringConfig config,

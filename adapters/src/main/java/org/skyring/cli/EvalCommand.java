@@ -74,7 +74,8 @@ final class EvalCommand implements java.util.concurrent.Callable<Integer> {
         final ClassModel m = model != null ? ClassModel.load(model)
                 : cfg.classification().model().hasFile() ? ClassModel.load(Path.of(cfg.classification().model().file())) : null;
         final Path data = dir != null ? dir : Files.createTempDirectory("skyring-eval-");
-        final FeatureTable.Labeller labeller = EngineAssembly.labeller(EngineAssembly.labels(labels), inputs, cfg);
+        final org.skyring.train.AlertLabels.Tally tally = new org.skyring.train.AlertLabels.Tally();
+        final FeatureTable.Labeller labeller = EngineAssembly.labeller(EngineAssembly.labels(labels), inputs, cfg, tally);
         new Engine(cfg, catalog, m).run(RunSpec.live(data, EngineAssembly.sources(inputs, cfg, null, true, catalog), true, new AtomicBoolean()));
         // Scored on a replay of the run's input journal: a replay never defers (no pressure controller), so the
         // figures measure the full classification, not how much this machine's load made the live run defer.
@@ -84,6 +85,25 @@ final class EvalCommand implements java.util.concurrent.Callable<Integer> {
         System.out.println("skyring eval: " + eval.decisions() + " labelled decisions"
                 + (heldOut ? " of " + eval.objects().size() + " held-out objects" : "") + ", model "
                 + (m == null ? "none (rules only)" : m.version()) + ", data directory " + data.toAbsolutePath());
+        final List<String> excluded = m == null ? List.of() : List.of(m.file().excludedFeatures);
+        // features the model sees although the labels scored here rest on their inputs: those figures leak
+        final List<String> leaking = new ArrayList<>();
+        if (m != null) {
+            System.out.println("model excludes features " + excluded
+                    + (excluded.isEmpty() ? "" : " (" + m.file().excludedBecause + ")"));
+            tally.leakingFeatures().forEach(f -> {
+                if (!m.excludes(f)) {
+                    leaking.add(f.key());
+                }
+            });
+        }
+        if (!tally.byRule().isEmpty()) {
+            System.out.println("scored " + tally.describe());
+        }
+        if (!leaking.isEmpty()) {
+            System.out.println("WARNING: the model sees " + leaking + ", computed from the inputs these labels were "
+                    + "derived from: its class figures restate the labelling rules (train with --exclude-label-features)");
+        }
         System.out.println("categories (rows: expected for the label, columns: decided)");
         System.out.print(Evaluation.table(eval.categoryMatrix(), Evaluation.categoryKeys()));
         System.out.println("classes (rows: label, columns: most probable model class)");
@@ -100,6 +120,10 @@ final class EvalCommand implements java.util.concurrent.Callable<Integer> {
         summary.put("model_version", m == null ? "none" : m.version());
         summary.put("input", inputs);
         summary.put("held_out", heldOut);
+        summary.put("excluded_features", excluded);
+        summary.put("excluded_because", m == null ? "" : m.file().excludedBecause);
+        summary.put("labels_by_rule", tally.byRule());
+        summary.put("leaking_features", leaking);
         if (heldOut) {
             summary.put("held_out_objects", new java.util.TreeSet<>(eval.objects()));
         }

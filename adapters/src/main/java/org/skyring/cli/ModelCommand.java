@@ -45,12 +45,26 @@ final class ModelCommand {
         @Option(names = "--seed", description = "Training seed (default: ${DEFAULT-VALUE}).")
         long seed = ModelTrainer.Settings.defaults().seed();
 
+        @Option(names = "--exclude-label-features", negatable = true,
+                description = "Leave out of the model the features computed from the inputs its labels were derived "
+                        + "from (asteroid distance and flags for ssdistnr/Fink roid labels, PS1 distance/score and the "
+                        + "star flag for sgscore labels, catalog flags for catalog/SIMBAD labels), so held-out figures "
+                        + "measure the model, not the labelling rule read back. Default: on when any label was derived "
+                        + "from the alerts' own fields (real alerts without --labels), off for truth labels and --labels.")
+        Boolean excludeLabelFeatures;
+
+        @Option(names = "--exclude-feature", paramLabel = "KEY",
+                description = "Also leave this feature out (repeatable; keys as in the model file's features, e.g. "
+                        + "log_detections): ablations, e.g. a single-epoch model without the history features.")
+        List<String> excludeFeatures = new ArrayList<>();
+
         @Override
         public Integer call() {
             TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
             final SkyringConfig cfg = EngineAssembly.config(config);
             final SkyCatalog catalog = EngineAssembly.catalog(cfg);
-            final FeatureTable.Labeller labeller = EngineAssembly.labeller(EngineAssembly.labels(labels), inputs, cfg);
+            final org.skyring.train.AlertLabels.Tally tally = new org.skyring.train.AlertLabels.Tally();
+            final FeatureTable.Labeller labeller = EngineAssembly.labeller(EngineAssembly.labels(labels), inputs, cfg, tally);
             final long t0 = System.nanoTime();
             final List<FeatureTable.Row> rows = new ArrayList<>();
             for (final ObservationSource source : EngineAssembly.sources(inputs, cfg, null, true, catalog)) {
@@ -61,8 +75,40 @@ final class ModelCommand {
             System.out.printf("skyring model train: %d labelled, modelled observations from %s (%.1f s): %s%n", rows.size(),
                     inputs, (System.nanoTime() - t0) / 1e9, byLabel);
             final ModelTrainer.Settings d = ModelTrainer.Settings.defaults();
-            final ModelTrainer.Result result = ModelTrainer.train(rows,
-                    new ModelTrainer.Settings(epochs, d.learningRate(), seed, d.forestTrees(), d.forestSampleSize()),
+            ModelTrainer.Settings settings = new ModelTrainer.Settings(epochs, d.learningRate(), seed, d.forestTrees(),
+                    d.forestSampleSize());
+            final java.util.Set<org.skyring.engine.classify.Feature> leaking = tally.leakingFeatures();
+            if (!tally.byRule().isEmpty()) {
+                System.out.println("skyring model train: " + tally.describe());
+            }
+            final java.util.Set<org.skyring.engine.classify.Feature> excluded =
+                    java.util.EnumSet.noneOf(org.skyring.engine.classify.Feature.class);
+            final List<String> why = new ArrayList<>();
+            final boolean label = excludeLabelFeatures == null ? !leaking.isEmpty() : excludeLabelFeatures;
+            if (label && !leaking.isEmpty()) {
+                excluded.addAll(leaking);
+                why.add(tally.describe());
+            }
+            if (!excludeFeatures.isEmpty()) {
+                for (final String key : excludeFeatures) {
+                    try {
+                        excluded.add(org.skyring.engine.classify.Feature.byKey(key));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("--exclude-feature: " + e.getMessage(), e);
+                    }
+                }
+                why.add("asked: --exclude-feature " + String.join(",", excludeFeatures));
+            }
+            if (!excluded.isEmpty()) {
+                settings = settings.excluding(excluded, String.join("; ", why));
+                System.out.println("skyring model train: excluded features " + excluded);
+            }
+            if (!label && !leaking.isEmpty() && !excluded.containsAll(leaking)) {
+                System.out.println("skyring model train: WARNING --no-exclude-label-features: the model sees " + leaking
+                        + ", computed from the inputs its labels were derived from; its held-out figures restate "
+                        + "the labelling rules");
+            }
+            final ModelTrainer.Result result = ModelTrainer.train(rows, settings,
                     String.join(" ", inputs) + (labels == null ? "" : " labels " + labels));
             result.model().save(out);
             System.out.println("skyring model train: split by object (FNV-1a of the object key; held-out test objects: "

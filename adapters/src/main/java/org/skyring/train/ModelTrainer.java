@@ -23,6 +23,7 @@ import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
@@ -45,9 +46,28 @@ public final class ModelTrainer {
     /** A class needs at least this many training rows to be modelled; rarer labels are dropped (reported). */
     public static final int MIN_CLASS_ROWS = 20;
 
-    public record Settings(int epochs, double learningRate, long seed, int forestTrees, int forestSampleSize) {
+    /**
+     * @param excluded features the model must not see (label leakage: computed from the fields the labels came
+     *                 from); recorded in the model file, standardized to 0, never weighted nor split on
+     * @param excludedBecause why, for the model file and the reports (e.g. the label sources)
+     */
+    public record Settings(int epochs, double learningRate, long seed, int forestTrees, int forestSampleSize,
+                           Set<Feature> excluded, String excludedBecause) {
+        public Settings(final int epochs, final double learningRate, final long seed, final int forestTrees,
+                        final int forestSampleSize) {
+            this(epochs, learningRate, seed, forestTrees, forestSampleSize, Set.of(), "");
+        }
+
+        public Settings {
+            excluded = excluded.isEmpty() ? Set.of() : Set.copyOf(java.util.EnumSet.copyOf(excluded));
+        }
+
         public static Settings defaults() {
             return new Settings(8, 0.5, 2026L, 50, 256);
+        }
+
+        public Settings excluding(final Set<Feature> features, final String because) {
+            return new Settings(epochs, learningRate, seed, forestTrees, forestSampleSize, features, because);
         }
     }
 
@@ -110,6 +130,10 @@ public final class ModelTrainer {
         for (int i = 0; i < Feature.COUNT; i++) {
             file.features[i] = Feature.of(i).key();
         }
+        // in vector order, so the same exclusion always writes the same file (the model version is its hash)
+        file.excludedFeatures = Arrays.stream(Feature.values()).filter(settings.excluded()::contains)
+                .map(Feature::key).toArray(String[]::new);
+        file.excludedBecause = settings.excluded().isEmpty() ? "" : settings.excludedBecause();
         standardization(trainKept, file);
         file.classes = new String[classes.length];
         for (int k = 0; k < classes.length; k++) {
@@ -162,7 +186,8 @@ public final class ModelTrainer {
                 + testKept.size() + "; classes " + String.join(",", file.classes) + "; tribuo LinearSGDTrainer"
                 + " LogMulticlass AdaGrad(" + settings.learningRate() + ") epochs " + settings.epochs()
                 + " seed " + settings.seed() + "; split by FNV-1a(object key) mod 10: 0-5 train, 6-7 calibration,"
-                + " 8-9 test";
+                + " 8-9 test" + (settings.excluded().isEmpty() ? "" : "; excluded features "
+                + String.join(",", file.excludedFeatures) + " (" + file.excludedBecause + ")");
         final Map<String, Integer> splitCounts = new LinkedHashMap<>();
         splitCounts.put("train", trainKept.size());
         splitCounts.put("calibration", calKept.size());
@@ -188,7 +213,13 @@ public final class ModelTrainer {
     private static void standardization(final List<FeatureTable.Row> rows, final ClassModel.ModelFile file) {
         file.mean = new double[Feature.COUNT];
         file.scale = new double[Feature.COUNT];
+        final Set<String> excluded = Set.of(file.excludedFeatures);
         for (int i = 0; i < Feature.COUNT; i++) {
+            if (excluded.contains(Feature.of(i).key())) {
+                file.mean[i] = 0.0;
+                file.scale[i] = 1.0;
+                continue;
+            }
             double sum = 0;
             double sumSq = 0;
             long n = 0;
@@ -207,10 +238,12 @@ public final class ModelTrainer {
         }
     }
 
+    /** As {@link ClassModel#standardize}: an excluded feature is 0 (so Tribuo never fits a weight to it). */
     static double[] standardize(final double[] x, final ClassModel.ModelFile file) {
+        final Set<String> excluded = Set.of(file.excludedFeatures);
         final double[] z = new double[Feature.COUNT];
         for (int i = 0; i < Feature.COUNT; i++) {
-            z[i] = Double.isNaN(x[i]) ? 0.0 : (x[i] - file.mean[i]) / file.scale[i];
+            z[i] = excluded.contains(Feature.of(i).key()) || Double.isNaN(x[i]) ? 0.0 : (x[i] - file.mean[i]) / file.scale[i];
         }
         return z;
     }
@@ -237,6 +270,7 @@ public final class ModelTrainer {
             throw new IllegalStateException("Tribuo weight matrix has " + w.getDimension2Size() + " columns for "
                     + biasColumn + " features: expected one bias column");
         }
+        final Set<String> excluded = Set.of(file.excludedFeatures);
         file.weights = new double[file.classes.length][Feature.COUNT];
         file.bias = new double[file.classes.length];
         for (int k = 0; k < file.classes.length; k++) {
@@ -246,8 +280,8 @@ public final class ModelTrainer {
             }
             file.bias[k] = w.get(row, biasColumn);
             for (int i = 0; i < Feature.COUNT; i++) {
-                final int col = features.getID(Feature.of(i).key());
-                // a feature Tribuo never saw non-zero has no id: its weight is 0
+                final int col = excluded.contains(Feature.of(i).key()) ? -1 : features.getID(Feature.of(i).key());
+                // a feature Tribuo never saw non-zero has no id: its weight is 0; an excluded one is always 0
                 file.weights[k][i] = col < 0 ? 0.0 : w.get(row, col);
             }
         }

@@ -49,6 +49,32 @@ class AlertLabelsTest {
     }
 
     @Test
+    void eachDerivedLabelNamesItsRuleAndTheInputsItRestsOnAndTheTallyCollectsThem() {
+        final ObservationRecord o = new ObservationRecord();
+        o.solarSystemDistanceArcsec = 1.0;
+        final AlertLabels.Tally tally = new AlertLabels.Tally();
+        final AlertLabels.Derivation asteroid = AlertLabels.derivation(o, 0L, null);
+        assertEquals(new AlertLabels.Derivation(TruthLabel.KNOWN_ASTEROID, "ssdistnr",
+                java.util.Set.of(org.skyring.engine.classify.Feature.Source.SOLAR_SYSTEM_MATCH)), asteroid);
+        tally.record(asteroid);
+        assertEquals(java.util.Set.of(org.skyring.engine.classify.Feature.SOLAR_SYSTEM_DISTANCE,
+                        org.skyring.engine.classify.Feature.KNOWN_SOLAR_SYSTEM, org.skyring.engine.classify.Feature.SUSPECT_SOLAR_SYSTEM),
+                tally.leakingFeatures(), "asteroid labels hide the asteroid features only");
+        o.solarSystemDistanceArcsec = Double.NaN;
+        o.nearestStarDistanceArcsec = 0.5;
+        o.nearestStarScore = 0.95;
+        final AlertLabels.Derivation star = AlertLabels.derivation(o, 0L, null);
+        assertEquals("ps1_sgscore", star.rule());
+        tally.record(star);
+        tally.record(AlertLabels.derivation(new ObservationRecord(), 0L, null)); // unlabelled: not counted
+        assertEquals(java.util.Map.of("ssdistnr", 1, "ps1_sgscore", 1), tally.byRule());
+        assertTrue(tally.leakingFeatures().containsAll(java.util.Set.of(org.skyring.engine.classify.Feature.STAR_SCORE,
+                org.skyring.engine.classify.Feature.STAR_DISTANCE, org.skyring.engine.classify.Feature.KNOWN_STAR)));
+        o.truthLabel = TruthLabel.CANDIDATE;
+        assertTrue(AlertLabels.derivation(o, 0L, null).from().isEmpty(), "a truth label rests on no alert field");
+    }
+
+    @Test
     void readsFinkAnnotationsOfTheRealEnrichedAlerts() {
         final java.util.Map<String, FinkAnnotations.Annotation> a = FinkAnnotations.read(java.util.List.of(
                 "ztf-avro:" + org.skyring.testsupport.SharedData.require("ztf/fink_enriched")));

@@ -87,6 +87,98 @@ class ModelTrainerTest {
         assertTrue(r.heldOut().get("accuracy") > 0.95, "held-out accuracy " + r.heldOut());
     }
 
+    /**
+     * Leakage control: a model trained without the cross-match features scores the same, bit for bit, whatever
+     * those inputs say (ssdistnr, PS1 distance/score, catalog rules), through the engine's own classifier; the
+     * same perturbation moves a model that sees them (so the check can fail). The exclusion survives save/load and
+     * is part of the version; a file whose excluded feature has a weight is refused.
+     */
+    @Test
+    void excludedFeaturesAreNeverUsedAndTheMaskTravelsWithTheModelFile() throws Exception {
+        final java.util.Set<Feature> leaking = Feature.derivedFrom(java.util.EnumSet.allOf(Feature.Source.class));
+        final ClassModel masked = ModelTrainer.train(rows, ModelTrainer.Settings.defaults().excluding(leaking,
+                "test: labels from cross-matches"), "test night").model();
+        final ClassModel full = ModelTrainer.train(rows, ModelTrainer.Settings.defaults(), "test night").model();
+        for (final Feature f : Feature.values()) {
+            assertEquals(leaking.contains(f), masked.excludes(f), f.key());
+            assertTrue(!full.excludes(f), f.key());
+            for (int k = 0; k < masked.classCount(); k++) {
+                if (leaking.contains(f)) {
+                    assertEquals(0.0, masked.file().weights[k][f.ordinal()], f.key() + " weight");
+                }
+            }
+        }
+        final SkyringConfig cfg = SkyringConfig.loadDefault();
+        final org.skyring.engine.stage.Classifier maskedC = new org.skyring.engine.stage.Classifier(cfg, "t", "t", null, masked);
+        final org.skyring.engine.stage.Classifier fullC = new org.skyring.engine.stage.Classifier(cfg, "t", "t", null, full);
+        final java.util.Random rnd = new java.util.Random(5);
+        final long[] crossMatchRules = {0L, org.skyring.journal.Rule.KNOWN_SOLAR_SYSTEM.mask(),
+                org.skyring.journal.Rule.SUSPECT_SOLAR_SYSTEM.mask(), org.skyring.journal.Rule.KNOWN_PS1_STAR.mask(),
+                org.skyring.journal.Rule.KNOWN_CATALOG_STAR.mask(), org.skyring.journal.Rule.HOST_GALAXY.mask()};
+        int fullMoved = 0;
+        for (int i = 0; i < 200; i++) {
+            final org.skyring.journal.ObservationRecord o = observation(i);
+            final org.skyring.journal.ObservationRecord p = observation(i);
+            // the perturbed twin: every cross-match input different, including absent (NaN) and extreme values
+            p.solarSystemDistanceArcsec = i % 7 == 0 ? Double.NaN : rnd.nextDouble() * 40;
+            p.nearestStarDistanceArcsec = i % 5 == 0 ? Double.NaN : rnd.nextDouble() * 40;
+            p.nearestStarScore = i % 3 == 0 ? 1e9 : rnd.nextDouble();
+            final long rulesA = 0L;
+            final long rulesB = crossMatchRules[1 + i % (crossMatchRules.length - 1)];
+            final org.skyring.journal.DecisionRecord a = new org.skyring.journal.DecisionRecord();
+            final org.skyring.journal.DecisionRecord b = new org.skyring.journal.DecisionRecord();
+            maskedC.scoreModel(o, a, rulesA, 0.05, 30.0);
+            maskedC.scoreModel(p, b, rulesB, 0.05, 30.0);
+            assertEquals(a.modelClass, b.modelClass, "class of " + i);
+            assertEquals(Double.doubleToLongBits(a.modelRawProbability), Double.doubleToLongBits(b.modelRawProbability));
+            assertEquals(Double.doubleToLongBits(a.anomalyScore), Double.doubleToLongBits(b.anomalyScore), "anomaly of " + i);
+            for (int k = 0; k < a.classProbabilities.length; k++) {
+                assertEquals(Double.doubleToLongBits(a.classProbabilities[k]), Double.doubleToLongBits(b.classProbabilities[k]));
+            }
+            fullC.scoreModel(o, a, rulesA, 0.05, 30.0);
+            fullC.scoreModel(p, b, rulesB, 0.05, 30.0);
+            fullMoved += java.util.Arrays.equals(a.classProbabilities, b.classProbabilities) ? 0 : 1;
+        }
+        assertTrue(fullMoved > 150, "the same perturbation moves a model that sees those features: " + fullMoved);
+
+        final Path file = tmp.resolve("masked.json");
+        masked.save(file);
+        final ClassModel loaded = ClassModel.load(file);
+        assertEquals(masked.version(), loaded.version());
+        assertTrue(!loaded.version().equals(full.version()), "the exclusion is part of the version");
+        assertEquals(java.util.Arrays.asList(masked.file().excludedFeatures), java.util.Arrays.asList(loaded.file().excludedFeatures));
+        assertEquals("test: labels from cross-matches", loaded.file().excludedBecause);
+        for (final Feature f : Feature.values()) {
+            assertEquals(leaking.contains(f), loaded.excludes(f), f.key());
+        }
+        // a hand-edited file giving an excluded feature a weight is refused, naming it
+        final com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("weights").get(0))
+                .set(Feature.SOLAR_SYSTEM_DISTANCE.ordinal(), 0.5);
+        final Path edited = tmp.resolve("edited.json");
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(edited.toFile(), json);
+        final IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ClassModel.load(edited));
+        assertTrue(e.getMessage().contains("solar_system_distance"), e.getMessage());
+    }
+
+    private static org.skyring.journal.ObservationRecord observation(final int i) {
+        final org.skyring.journal.ObservationRecord o = new org.skyring.journal.ObservationRecord();
+        o.observationId.set("leak-" + i);
+        o.observationTimeNanos = NIGHT_START;
+        o.band = i % 2 == 0 ? org.skyring.journal.Band.G : org.skyring.journal.Band.R;
+        o.value = 15 + (i % 60) * 0.1;
+        o.valueUncertainty = 0.02 + (i % 9) * 0.02;
+        o.realBogus = 0.5 + (i % 50) * 0.01;
+        o.fwhmPx = 1.5 + (i % 13) * 0.2;
+        o.elongation = 1.0 + (i % 11) * 0.04;
+        o.solarSystemDistanceArcsec = 0.5 + (i % 4);
+        o.nearestStarDistanceArcsec = 0.3 + (i % 3) * 0.5;
+        o.nearestStarScore = 0.99;
+        return o;
+    }
+
     @Test
     void anUnusualLightCurveIsFlaggedAnomalousNamedAndSentToAHuman() {
         final ClassModel model = ModelTrainer.train(rows, ModelTrainer.Settings.defaults(), "test night").model();

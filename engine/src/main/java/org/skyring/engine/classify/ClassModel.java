@@ -28,6 +28,8 @@ public final class ClassModel {
     private final TruthLabel[] classes;
     private final Isotonic[] calibration;
     private final IsolationForest forest;
+    /** Per feature: true when the model file excludes it (its standardized value is always 0). */
+    private final boolean[] excluded = new boolean[Feature.COUNT];
 
     private ClassModel(final String version, final ModelFile file) {
         this.version = version;
@@ -43,6 +45,19 @@ public final class ClassModel {
             if (!Feature.of(i).key().equals(file.features[i])) {
                 throw new IllegalArgumentException("model feature " + i + " is \"" + file.features[i]
                         + "\", this build expects \"" + Feature.of(i).key() + "\"");
+            }
+        }
+        if (file.excludedFeatures != null) {
+            for (final String name : file.excludedFeatures) {
+                final Feature f = Feature.byKey(name);
+                excluded[f.ordinal()] = true;
+                for (int k = 0; k < file.weights.length; k++) {
+                    // a trainer that excluded a feature never fits a weight for it: a non-zero one is a broken file
+                    if (file.weights[k][f.ordinal()] != 0.0) {
+                        throw new IllegalArgumentException("model excludes feature \"" + name + "\" but class row "
+                                + k + " has weight " + file.weights[k][f.ordinal()] + " for it");
+                    }
+                }
             }
         }
         classes = new TruthLabel[file.classes.length];
@@ -135,11 +150,19 @@ public final class ClassModel {
         return forest;
     }
 
-    /** z = (x - mean) / scale; an absent feature (NaN) becomes 0, the training mean. */
+    /**
+     * z = (x - mean) / scale; an absent feature (NaN) becomes 0, the training mean, and so does an excluded one:
+     * neither the weights nor the isolation forest can see it, whatever its input value.
+     */
     public void standardize(final double[] x, final double[] z) {
         for (int i = 0; i < Feature.COUNT; i++) {
-            z[i] = Double.isNaN(x[i]) ? 0.0 : (x[i] - file.mean[i]) / file.scale[i];
+            z[i] = excluded[i] || Double.isNaN(x[i]) ? 0.0 : (x[i] - file.mean[i]) / file.scale[i];
         }
+    }
+
+    /** Whether the model file excludes this feature (label-leakage control, see {@link ModelFile#excludedFeatures}). */
+    public boolean excludes(final Feature f) {
+        return excluded[f.ordinal()];
     }
 
     /** Softmax of the linear scores: the model's uncalibrated class probabilities. */
@@ -197,6 +220,13 @@ public final class ClassModel {
         /** What it was trained on (input, counts, split): provenance for a human. */
         public String trainedOn = "";
         public String[] features;
+        /**
+         * Feature keys the model must not see (standardized to 0, weight 0, never split on): those computed from
+         * the fields its training labels were derived from. Absent or empty: all features are used.
+         */
+        public String[] excludedFeatures = new String[0];
+        /** Why they are excluded (the label sources), for a human. */
+        public String excludedBecause = "";
         public double[] mean;
         public double[] scale;
         /** {@link TruthLabel} names, in the row order of {@link #weights}. */

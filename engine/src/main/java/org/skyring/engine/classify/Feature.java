@@ -18,13 +18,13 @@ public enum Feature {
     REALNESS("real/bogus"),
     FWHM("fwhm"),
     ELONGATION("elongation"),
-    STAR_DISTANCE("star distance"),
-    STAR_SCORE("star score"),
-    SOLAR_SYSTEM_DISTANCE("asteroid distance"),
-    KNOWN_STAR("catalog star"),
-    KNOWN_SOLAR_SYSTEM("known asteroid"),
-    SUSPECT_SOLAR_SYSTEM("possible asteroid"),
-    HOST_GALAXY("host galaxy"),
+    STAR_DISTANCE("star distance", Source.PS1_MATCH),
+    STAR_SCORE("star score", Source.PS1_MATCH),
+    SOLAR_SYSTEM_DISTANCE("asteroid distance", Source.SOLAR_SYSTEM_MATCH),
+    KNOWN_STAR("catalog star", Source.PS1_MATCH, Source.CATALOG_MATCH),
+    KNOWN_SOLAR_SYSTEM("known asteroid", Source.SOLAR_SYSTEM_MATCH),
+    SUSPECT_SOLAR_SYSTEM("possible asteroid", Source.SOLAR_SYSTEM_MATCH),
+    HOST_GALAXY("host galaxy", Source.CATALOG_MATCH),
     ABS_GALACTIC_LATITUDE("|b|"),
     RADIO("radio"),
     XRAY("x-ray"),
@@ -50,10 +50,43 @@ public enum Feature {
             | Rule.KNOWN_CATALOG_VARIABLE.mask() | Rule.KNOWN_AGN.mask() | Rule.KNOWN_CATACLYSMIC_VARIABLE.mask()
             | Rule.KNOWN_OTHER.mask();
 
-    private final String label;
+    /**
+     * The cross-match inputs a feature is computed from: an evaluation whose labels come from one of them must not
+     * let the model see the feature (label leakage: the model would learn the labelling rule back).
+     */
+    public enum Source {
+        /** ZTF {@code ssdistnr}/{@code ssnamenr}: distance to the nearest known solar-system object. */
+        SOLAR_SYSTEM_MATCH,
+        /** ZTF {@code distpsnr1}/{@code sgscore1}: nearest PS1 source and its star/galaxy score. */
+        PS1_MATCH,
+        /** The known-object catalog's cone search (stars, variables, AGN, galaxies as hosts). */
+        CATALOG_MATCH
+    }
 
-    Feature(final String label) {
+    private final String label;
+    private final java.util.Set<Source> sources;
+
+    Feature(final String label, final Source... sources) {
         this.label = label;
+        this.sources = sources.length == 0 ? java.util.Set.of() : java.util.Set.copyOf(java.util.EnumSet.of(sources[0], sources));
+    }
+
+    /** The cross-match inputs this feature is computed from (empty: none). */
+    public java.util.Set<Source> sources() {
+        return sources;
+    }
+
+    /** The features computed from any of {@code from}, in vector order. */
+    public static java.util.EnumSet<Feature> derivedFrom(final java.util.Set<Source> from) {
+        final java.util.EnumSet<Feature> out = java.util.EnumSet.noneOf(Feature.class);
+        for (final Feature f : VALUES) {
+            for (final Source s : f.sources) {
+                if (from.contains(s)) {
+                    out.add(f);
+                }
+            }
+        }
+        return out;
     }
 
     /** Short name a human reads in an explanation ("amplitude", "g-r"). */
@@ -67,6 +100,17 @@ public enum Feature {
 
     public static Feature of(final int index) {
         return VALUES[index];
+    }
+
+    /** The feature of a {@link #key()}, e.g. "log_detections". */
+    public static Feature byKey(final String key) {
+        for (final Feature f : VALUES) {
+            if (f.key().equals(key)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown feature \"" + key + "\"; known: "
+                + java.util.Arrays.stream(VALUES).map(Feature::key).toList());
     }
 
     /**

@@ -5,13 +5,13 @@ import org.skyring.journal.MeasurementType;
 import org.skyring.journal.ObservationRecord;
 
 /** A valid, good-quality ZTF-like detection that tests then break one field at a time. */
-final class Observations {
+public final class Observations {
     static final long T0 = 1_760_000_000_000_000_000L;
 
     private Observations() {
     }
 
-    static ObservationRecord goodZtf(final String id) {
+    public static ObservationRecord goodZtf(final String id) {
         final ObservationRecord o = new ObservationRecord();
         o.observationId.set(id);
         o.sourceFacility.set("ZTF");

@@ -35,7 +35,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Whole-engine time per observation (real ring, real journals) with classification {@code rules} only (no
  * history, no model) versus {@code full} (history + model + anomaly detector). Each invocation runs a fresh
  * data directory through {@link #OBSERVATIONS} generated observations; the score is time per observation, so
- * throughput = 1e9 / score.
+ * throughput = 1e9 / score. {@code pressure} on is the deployed engine: fed as fast as it takes them it goes into
+ * fast mode and defers routine-looking events, whose full classification (background reclassifier) the run
+ * waits for, so it is in the time; off decides every event fully on the ring (the classification's own cost).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -49,6 +51,9 @@ public class ClassifyThroughputBenchmark {
     @Param({"rules", "full"})
     public String mode;
 
+    @Param({"on", "off"})
+    public String pressure;
+
     private SkyringConfig config;
     private SkyCatalog catalog;
     private ClassModel model;
@@ -58,27 +63,44 @@ public class ClassifyThroughputBenchmark {
         final SkyringConfig defaults = SkyringConfig.loadDefault();
         catalog = SyntheticCatalog.generate(defaults.knownObjects().syntheticSources(), defaults.knownObjects().syntheticSeed());
         if ("full".equals(mode)) {
-            config = defaults;
             model = ModelTrainer.train(FeatureTable.extract(defaults, catalog, new GeneratedNightSource(
                     new NightGenerator(catalog, 99, ClassifyBenchmark.NIGHT_START), 30_000), (o, known) -> o.truthLabel, 30_000),
                     ModelTrainer.Settings.defaults(), "benchmark").model();
-        } else {
-            try {
-                config = SkyringConfig.load(writeRulesOnlyConfig());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+        }
+        try {
+            config = SkyringConfig.load(writeConfig(!"full".equals(mode), "off".equals(pressure)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    private static java.nio.file.Path writeRulesOnlyConfig() throws IOException {
-        final String yaml;
+    /** The shipped config with the object history off (rules only) and/or the pressure controller off. */
+    private static java.nio.file.Path writeConfig(final boolean rulesOnly, final boolean pressureOff) throws IOException {
+        String yaml;
         try (var in = SkyringConfig.class.getResourceAsStream("/skyring.yaml")) {
             yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        final java.nio.file.Path file = Files.createTempFile("skyring-rules-only-", ".yaml");
-        Files.writeString(file, yaml.replace("    history: true", "    history: false"));
+        if (rulesOnly) {
+            yaml = replaceOnce(yaml, "    history: true", "    history: false");
+        }
+        if (pressureOff) {
+            final int section = yaml.indexOf("\npressure:");
+            final int enabled = yaml.indexOf("\n  enabled: true", section);
+            if (section < 0 || enabled < 0) {
+                throw new IllegalStateException("shipped config: no pressure.enabled to turn off");
+            }
+            yaml = yaml.substring(0, enabled) + "\n  enabled: false" + yaml.substring(enabled + "\n  enabled: true".length());
+        }
+        final java.nio.file.Path file = Files.createTempFile("skyring-bench-", ".yaml");
+        Files.writeString(file, yaml);
         return file;
+    }
+
+    private static String replaceOnce(final String yaml, final String from, final String to) {
+        if (!yaml.contains(from)) {
+            throw new IllegalStateException("shipped config: no \"" + from.trim() + "\" to change");
+        }
+        return yaml.replace(from, to);
     }
 
     @Benchmark
