@@ -23,9 +23,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The engine's eight stages over one fresh journal set, built exactly as {@code Engine.run} builds them for a live
- * run on an empty data directory. Every system of the harness runs these same objects; only the way they are
- * connected (ring, blocking queues, Kafka Streams topology) differs.
+ * The engine's eight stages over one fresh journal set, built as {@code Engine.run} builds them for a live run on
+ * an empty data directory, except that the classifier runs without the object history and model (rules only, as
+ * with {@code model.history: false} and no model file): the harness compares how pipelines carry the same work,
+ * and {@code classify.ClassifyThroughputBenchmark} measures what history, model and anomaly detector add. Every
+ * system of the harness runs these same objects; only the way they are connected (ring, blocking queues, Kafka
+ * Streams topology) differs.
  */
 final class StageSet {
     final JournalIn journalIn;

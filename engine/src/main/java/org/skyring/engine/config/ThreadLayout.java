@@ -1,6 +1,6 @@
 package org.skyring.engine.config;
 
-/** How the stages are spread over ring consumer threads (see engine/README.md for the measured table). */
+/** How the stages are spread over ring consumer threads (measured table: perf/README.md, "Thread layouts"). */
 public enum ThreadLayout {
     /** Journal-in on one thread; every decision stage on a second: two consumers for two cores. */
     COMPACT,
