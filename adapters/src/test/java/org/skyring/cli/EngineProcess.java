@@ -14,7 +14,6 @@ import org.skyring.journal.ObservationRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,15 +52,6 @@ final class EngineProcess {
 
     /** Starts {@code skyring ARGS...} in a new JVM with the project's JVM flags; output goes to {@code log}. */
     static Process start(final Path log, final String... args) throws IOException {
-        final String projectDir = System.getProperty("skyring.project.dir");
-        final List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("@" + Path.of(projectDir, "config", "jvm.options"));
-        cmd.add("-Xmx1g");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(SkyringCli.class.getName());
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return EngineChild.start(log, args);
     }
 }
