@@ -157,7 +157,7 @@ public final class Engine {
                         List.of(new KnownObjectFilter(config.knownObjects(), catalog)),
                         // Background thread: the model, but not the object history (the ring's thread owns that
                         // Chronicle Map's handle; the deferred observation was already applied to it in journal
-                        // order), so a reclassified decision is scored on its packet's own history.
+                        // order): the classifier uses the light curve the deferred decision recorded instead.
                         new Classifier(config, catalog.version(), EngineVersion.VERSION, null, model), level, spec.clock(),
                         lastDecided) : null;
                 background = new Background(pressure, alerts, reclassifier);

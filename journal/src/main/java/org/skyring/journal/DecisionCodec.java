@@ -56,6 +56,16 @@ public final class DecisionCodec {
             buf.writeDouble(d.anomalyScore);
             buf.writeAscii(d.explanation);
         }
+        if (version >= 4) {
+            // Four bytes on every decision; the slots only on the deferred ones that carry a light curve.
+            buf.writeInt(d.historyDetections);
+            if (d.hasHistoryLightCurve()) {
+                buf.writeByte(DecisionRecord.LIGHT_CURVE_SLOTS);
+                for (int i = 0; i < DecisionRecord.LIGHT_CURVE_SLOTS; i++) {
+                    buf.writeDouble(d.historyLightCurve[i]);
+                }
+            }
+        }
         buf.copyTo(out);
     }
 
@@ -105,6 +115,18 @@ public final class DecisionCodec {
             }
             d.anomalyScore = in.readDouble();
             BinaryFields.readAscii(in, d.explanation);
+        }
+        if (version >= 4) {
+            d.historyDetections = in.readInt();
+            if (d.hasHistoryLightCurve()) {
+                final int slots = in.readByte();
+                for (int i = 0; i < slots; i++) {
+                    final double v = in.readDouble();
+                    if (i < DecisionRecord.LIGHT_CURVE_SLOTS) { // a later build's extra features are skipped
+                        d.historyLightCurve[i] = v;
+                    }
+                }
+            }
         }
     }
 }

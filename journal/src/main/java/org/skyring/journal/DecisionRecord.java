@@ -9,9 +9,17 @@ package org.skyring.journal;
 public final class DecisionRecord {
     /**
      * v2 adds the partition keys (sky region, priority); v3 (issue 5) adds rules version, model class
-     * probabilities, anomaly score and explanation.
+     * probabilities, anomaly score and explanation; v4 the object-history light curve a deferred decision carries.
      */
-    public static final int CURRENT_VERSION = 3;
+    public static final int CURRENT_VERSION = 4;
+    /**
+     * Slots of {@link #historyLightCurve}: the engine's light-curve features in the order its {@code LightCurve}
+     * writes them (rate, its baseline, rate from limit, its baseline, max rise, max fade, amplitude, g-r, age,
+     * days since non-detection, from peak).
+     */
+    public static final int LIGHT_CURVE_SLOTS = 11;
+    /** {@link #historyDetections} of a decision that carries no light curve (every decision but a deferred one). */
+    public static final int NO_HISTORY = -1;
     /** Classes of {@link #classProbabilities}: indexed by {@link TruthLabel#ordinal()}. */
     public static final int CLASS_SLOTS = TruthLabel.values().length;
     public static final byte NO_CLASS = -1;
@@ -78,8 +86,20 @@ public final class DecisionRecord {
     /** One line a human reads: why this category. */
     public final FixedAscii explanation = new FixedAscii(256);
 
+    // ---- added in v4
+    /**
+     * The object history's light curve as of this observation, recorded on a deferred decision only: the history
+     * takes each observation on the decision thread in journal order, so the reclassifier, deciding it later on
+     * another thread, classifies it with the history it had then (as a replay does), not the history's state now.
+     * NaN slots when absent.
+     */
+    public final double[] historyLightCurve = new double[LIGHT_CURVE_SLOTS];
+    /** Detections in the object history as of this observation, or {@link #NO_HISTORY}: no light curve recorded. */
+    public int historyDetections = NO_HISTORY;
+
     public DecisionRecord() {
         java.util.Arrays.fill(classProbabilities, Double.NaN);
+        java.util.Arrays.fill(historyLightCurve, Double.NaN);
     }
 
     public void clear() {
@@ -113,6 +133,13 @@ public final class DecisionRecord {
         java.util.Arrays.fill(classProbabilities, Double.NaN);
         anomalyScore = Double.NaN;
         explanation.clear();
+        java.util.Arrays.fill(historyLightCurve, Double.NaN);
+        historyDetections = NO_HISTORY;
+    }
+
+    /** True when this decision carries the object history's light curve (a deferred decision, v4). */
+    public boolean hasHistoryLightCurve() {
+        return historyDetections != NO_HISTORY;
     }
 
     public boolean isDeferred() {

@@ -103,6 +103,9 @@ public final class RecordText {
                 sb.append(" why=\"").append(d.explanation).append('"');
             }
         }
+        if (d.hasHistoryLightCurve()) {
+            sb.append(" history_detections=").append(d.historyDetections); // a deferred decision's light curve
+        }
         sb.append(" versions=config:").append(d.configVersion).append(",catalog:").append(d.catalogVersion)
           .append(",rules:").append(d.rulesVersion).append(",model:").append(d.modelVersion).append(",engine:").append(d.engineVersion);
         return sb.toString();

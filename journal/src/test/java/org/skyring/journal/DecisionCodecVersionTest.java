@@ -4,9 +4,13 @@ import net.openhft.chronicle.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Decision schema v3 round-trips its classification fields; v1 and v2 records (older layouts) still read. */
+/**
+ * Decision schema v3 round-trips its classification fields, v4 a deferred decision's light curve; v1, v2 and v3
+ * records (older layouts) still read.
+ */
 class DecisionCodecVersionTest {
 
     @Test
@@ -79,13 +83,53 @@ class DecisionCodecVersionTest {
         assertEquals(DecisionRecord.NO_CLASS, r.modelClass);
         assertEquals(0, v2.readRemaining(), "every v2 byte consumed, nothing more read");
 
+        d.historyDetections = 4;
+        d.historyLightCurve[0] = 0.41;
         final Bytes<?> v3 = Bytes.allocateElasticOnHeap();
-        DecisionCodec.write(d, v3);
-        assertEquals(3, v3.readShort(v3.readPosition()), "the current layout is v3");
+        DecisionCodec.write(d, v3, 3);
         DecisionCodec.read(v3, r);
         assertEquals(812, r.skyRegion);
         assertEquals("new source -> interesting", r.explanation.toString());
         assertEquals(TruthLabel.CANDIDATE.code(), r.modelClass);
+        assertFalse(r.hasHistoryLightCurve(), "v3 has no light curve");
+        assertEquals(0, v3.readRemaining(), "every v3 byte consumed, nothing more read");
+
+        final Bytes<?> v4 = Bytes.allocateElasticOnHeap();
+        DecisionCodec.write(d, v4);
+        assertEquals(4, v4.readShort(v4.readPosition()), "the current layout is v4");
+        DecisionCodec.read(v4, r);
+        assertEquals(4, r.historyDetections);
+        assertEquals(0.41, r.historyLightCurve[0], 0);
+        assertEquals("new source -> interesting", r.explanation.toString());
+    }
+
+    @Test
+    void version4CarriesALightCurveOnlyWhenOneWasRecorded() {
+        final DecisionRecord deferred = new DecisionRecord();
+        deferred.flags = DecisionRecord.FLAG_DEFERRED;
+        deferred.historyDetections = 3;
+        for (int i = 0; i < DecisionRecord.LIGHT_CURVE_SLOTS; i++) {
+            deferred.historyLightCurve[i] = i == 7 ? Double.NaN : 0.5 * i - 1.0;
+        }
+        final Bytes<?> withCurve = Bytes.allocateElasticOnHeap();
+        DecisionCodec.write(deferred, withCurve);
+        final DecisionRecord plain = new DecisionRecord();
+        final Bytes<?> without = Bytes.allocateElasticOnHeap();
+        DecisionCodec.write(plain, without);
+        assertEquals(1 + DecisionRecord.LIGHT_CURVE_SLOTS * Double.BYTES,
+                withCurve.readRemaining() - without.readRemaining(), "a slot count and the slots, nothing else");
+
+        final DecisionRecord r = new DecisionRecord();
+        DecisionCodec.read(withCurve, r);
+        assertEquals(3, r.historyDetections);
+        for (int i = 0; i < DecisionRecord.LIGHT_CURVE_SLOTS; i++) {
+            assertEquals(deferred.historyLightCurve[i], r.historyLightCurve[i], 0, "slot " + i);
+        }
+        assertTrue(RecordText.decision(r).contains("history_detections=3"));
+        DecisionCodec.read(without, r);
+        assertFalse(r.hasHistoryLightCurve(), "the reused record was cleared");
+        assertTrue(Double.isNaN(r.historyLightCurve[0]));
+        assertFalse(RecordText.decision(r).contains("history_detections"));
     }
 
     @Test

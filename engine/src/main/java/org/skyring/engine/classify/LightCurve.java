@@ -1,5 +1,7 @@
 package org.skyring.engine.classify;
 
+import org.skyring.journal.DecisionRecord;
+
 /**
  * Light-curve features of one object as of one observation, written by {@link ObjectHistory#apply} into a
  * reused instance (no allocation). Rates are in mag/day, positive = brightening; NaN = not measurable.
@@ -26,6 +28,64 @@ public final class LightCurve {
     public int detections;
     /** True when this observation had already been applied (a replay after a crash): the state was not changed. */
     public boolean alreadyApplied;
+
+    /**
+     * Records these features in a decision ({@link DecisionRecord#historyLightCurve}, slot order documented
+     * there): a deferred decision carries the light curve its later full classification must use.
+     */
+    public void writeTo(final DecisionRecord d) {
+        final double[] s = d.historyLightCurve;
+        s[0] = rate;
+        s[1] = rateBaselineDays;
+        s[2] = rateFromLimit;
+        s[3] = rateFromLimitBaselineDays;
+        s[4] = maxRiseRate;
+        s[5] = maxFadeRate;
+        s[6] = amplitude;
+        s[7] = colourGr;
+        s[8] = ageDays;
+        s[9] = daysSinceNonDetection;
+        s[10] = fromPeak;
+        d.historyDetections = detections;
+    }
+
+    /** The inverse of {@link #writeTo}; false (and cleared) when the decision carries no light curve. */
+    public boolean readFrom(final DecisionRecord d) {
+        clear();
+        if (!d.hasHistoryLightCurve()) {
+            return false;
+        }
+        final double[] s = d.historyLightCurve;
+        rate = s[0];
+        rateBaselineDays = s[1];
+        rateFromLimit = s[2];
+        rateFromLimitBaselineDays = s[3];
+        maxRiseRate = s[4];
+        maxFadeRate = s[5];
+        amplitude = s[6];
+        colourGr = s[7];
+        ageDays = s[8];
+        daysSinceNonDetection = s[9];
+        fromPeak = s[10];
+        detections = d.historyDetections;
+        return true;
+    }
+
+    public void copyFrom(final LightCurve other) {
+        rate = other.rate;
+        rateBaselineDays = other.rateBaselineDays;
+        rateFromLimit = other.rateFromLimit;
+        rateFromLimitBaselineDays = other.rateFromLimitBaselineDays;
+        maxRiseRate = other.maxRiseRate;
+        maxFadeRate = other.maxFadeRate;
+        amplitude = other.amplitude;
+        colourGr = other.colourGr;
+        ageDays = other.ageDays;
+        daysSinceNonDetection = other.daysSinceNonDetection;
+        fromPeak = other.fromPeak;
+        detections = other.detections;
+        alreadyApplied = other.alreadyApplied;
+    }
 
     public void clear() {
         rate = Double.NaN;

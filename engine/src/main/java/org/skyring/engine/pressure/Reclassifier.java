@@ -4,6 +4,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.RollCycle;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
+import org.skyring.engine.classify.LightCurve;
 import org.skyring.engine.ring.ObservationEvent;
 import org.skyring.engine.stage.EngineCounters;
 import org.skyring.engine.stage.RoutingTable;
@@ -23,7 +24,8 @@ import java.util.function.IntSupplier;
  * Full classification, later, of the decisions fast mode deferred. Tails the decision journal; for each decision
  * flagged DEFERRED it reads the observation back from the input journal, runs the stages fast mode skipped
  * (every {@link Stage#deferrable()} stage, then the classifier) with the cheap stages' results taken from the
- * provisional decision, and writes the full decision, flagged RECLASSIFIED:
+ * provisional decision and the object history's light curve it recorded, and writes the full decision, flagged
+ * RECLASSIFIED:
  * <ul>
  *   <li>to every destination queue of its category the provisional decision did not already reach (a deferred
  *       event was archived; a full classification of "interesting" adds it to standard_review, and a critical
@@ -63,6 +65,7 @@ public final class Reclassifier implements Agent {
     private final EngineCounters corrections = new EngineCounters();
     private final ObservationEvent event = new ObservationEvent();
     private final DecisionRecord provisional = new DecisionRecord();
+    private final LightCurve historyAsDeferred = new LightCurve();
     private final long[] lastRouted = new long[DESTINATIONS.length];
     private final JournalAppender[] appenders = new JournalAppender[DESTINATIONS.length];
     private long lastReclassified;
@@ -167,6 +170,9 @@ public final class Reclassifier implements Agent {
         e.inputIndex = inputIndex;
         e.qualityRules = provisional.rulesFired & QUALITY_RULES;
         e.artifactRules = provisional.rulesFired & ARTIFACT_FILTER_RULES;
+        // The object history as of this observation (recorded by the decision thread when it deferred it): the
+        // history itself has moved on since, and belongs to the decision thread.
+        e.historyAsDeferred = historyAsDeferred.readFrom(provisional) ? historyAsDeferred : null;
         for (final Stage s : deferrableStages) {
             s.onEvent(e);
         }

@@ -1,5 +1,6 @@
 package org.skyring.engine.ring;
 
+import org.skyring.engine.classify.LightCurve;
 import org.skyring.journal.DecisionRecord;
 import org.skyring.journal.ObservationRecord;
 
@@ -29,6 +30,12 @@ public final class ObservationEvent {
      */
     public boolean deferred;
 
+    /**
+     * Set by the reclassifier only: the object history's light curve as of this observation, recorded with its
+     * deferred decision; the classifier uses it instead of a history it does not own. Null otherwise.
+     */
+    public LightCurve historyAsDeferred;
+
     /** Written by the quality filter: bit set of quality rules that failed. */
     public long qualityRules;
     /** Written by the known-object filter (plus the match fields of {@link #decision}). */
@@ -50,6 +57,7 @@ public final class ObservationEvent {
         inputIndex = -1;
         duplicate = false;
         deferred = false;
+        historyAsDeferred = null;
         qualityRules = 0;
         knownRules = 0;
         artifactRules = 0;

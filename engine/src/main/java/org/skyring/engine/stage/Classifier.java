@@ -116,7 +116,8 @@ public final class Classifier implements Stage {
             provisional(e.obs, e.decision, e.qualityRules, e.artifactRules, e.inputIndex);
             return;
         }
-        classify(e.obs, e.decision, e.qualityRules, e.knownRules, e.artifactRules, e.inputIndex, true);
+        classify(e.obs, e.decision, e.qualityRules, e.knownRules, e.artifactRules, e.inputIndex, true,
+                e.historyAsDeferred);
     }
 
     /**
@@ -140,6 +141,7 @@ public final class Classifier implements Stage {
         if (history != null && qualityRules == 0 && artifactRules == 0 && d.rejectReasons == 0
                 && o.measurementType != MeasurementType.NOTICE) {
             history.apply(o, inputIndex, lightCurve);
+            lightCurve.writeTo(d); // for the reclassifier: the history as of this observation, not as of later
         }
         d.explanation.clear();
         d.explanation.append("deferred under pressure (reclassified later) -> routine");
@@ -157,6 +159,16 @@ public final class Classifier implements Stage {
     public void classify(final ObservationRecord o, final DecisionRecord d, final long qualityRules,
                          final long knownRules, final long artifactRules, final long inputIndex,
                          final boolean expensive) {
+        classify(o, d, qualityRules, knownRules, artifactRules, inputIndex, expensive, null);
+    }
+
+    /**
+     * @param historyAsDeferred the light curve a deferred decision recorded (reclassification, by a classifier
+     *                          without a history of its own), or null
+     */
+    private void classify(final ObservationRecord o, final DecisionRecord d, final long qualityRules,
+                          final long knownRules, final long artifactRules, final long inputIndex,
+                          final boolean expensive, final LightCurve historyAsDeferred) {
         d.configVersion.set(configVersion);
         d.catalogVersion.set(catalogVersion);
         d.modelVersion.set(modelVersion);
@@ -183,6 +195,8 @@ public final class Classifier implements Stage {
         }
         if (history != null) {
             history.apply(o, inputIndex, lightCurve);
+        } else if (historyAsDeferred != null) {
+            lightCurve.copyFrom(historyAsDeferred);
         } else {
             lightCurve.clear();
         }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skyring.catalog.SkyCatalog;
 import org.skyring.catalog.SourceType;
+import org.skyring.engine.classify.ObjectHistory;
 import org.skyring.engine.config.SkyringConfig;
 import org.skyring.engine.pressure.Reclassifier;
 import org.skyring.engine.ring.ObservationEvent;
@@ -46,6 +47,11 @@ class DeferredReclassificationTest {
 
     /** The decision the ring makes: provisional when deferred (cross-match skipped), full otherwise. */
     private DecisionRecord decide(final ObservationRecord o, final long inputIndex, final boolean deferred) {
+        return decide(o, inputIndex, deferred, classifier());
+    }
+
+    private DecisionRecord decide(final ObservationRecord o, final long inputIndex, final boolean deferred,
+                                  final Classifier classifier) {
         final ObservationEvent e = new ObservationEvent();
         e.reset(ObservationEvent.Kind.LIVE);
         e.obs.copyFrom(o);
@@ -54,7 +60,7 @@ class DeferredReclassificationTest {
         if (!deferred) {
             new KnownObjectFilter(config.knownObjects(), catalog).onEvent(e);
         }
-        classifier().onEvent(e);
+        classifier.onEvent(e);
         e.decision.inputIndex = inputIndex;
         RoutingTable.route(e.decision, e.obs);
         final DecisionRecord d = new DecisionRecord();
@@ -62,6 +68,12 @@ class DeferredReclassificationTest {
         org.skyring.journal.DecisionCodec.write(e.decision, b);
         org.skyring.journal.DecisionCodec.read(b, d);
         return d;
+    }
+
+    private static net.openhft.chronicle.bytes.Bytes<?> encoded(final DecisionRecord d) {
+        final net.openhft.chronicle.bytes.Bytes<?> b = net.openhft.chronicle.bytes.Bytes.allocateElasticOnHeap(512);
+        org.skyring.journal.DecisionCodec.write(d, b);
+        return b;
     }
 
     private Reclassifier reclassifier(final JournalSet journals, final IntSupplier level, final long lastDecided) {
@@ -174,6 +186,71 @@ class DeferredReclassificationTest {
             }
             assertEquals(2, JournalReads.count(journals.destination(Destination.PRIORITY_REVIEW)));
             assertEquals(3, JournalReads.count(journals.destination(Destination.ARCHIVE)), "archived once each");
+        }
+    }
+
+    /**
+     * The object history moves on after an observation is deferred (the ring keeps deciding later detections of
+     * the same object), and it belongs to the decision thread: the reclassifier must decide with the light curve
+     * as of the deferred observation, recorded in its provisional decision, and so make exactly the decision a
+     * replay (which never defers) makes.
+     */
+    @Test
+    void aDeferredDecisionIsReclassifiedWithTheObjectHistoryAsOfItsOwnObservation() {
+        final long day = 86_400_000_000_000L;
+        final ObservationRecord[] detections = new ObservationRecord[3];
+        final double[] mags = {19.5, 19.0, 20.5}; // +0.42 mag/day over 1.2 d, then a fade
+        for (int n = 0; n < 3; n++) {
+            final ObservationRecord o = Observations.goodZtf("riser-" + n);
+            o.objectId.set("ZTF26riser");
+            o.observationTimeNanos = Observations.T0 + n * (long) (1.2 * day);
+            o.receivedTimeNanos = o.observationTimeNanos + 1;
+            o.value = mags[n];
+            o.detectionCount = -1; // the packet says nothing about earlier epochs: only the history knows
+            detections[n] = o;
+        }
+        final double minPair = config.classification().minPairSeparationDays();
+        try (JournalSet journals = JournalSet.open(dir, ROLL);
+             ObjectHistory live = ObjectHistory.inMemory(1_000, minPair);
+             ObjectHistory fresh = ObjectHistory.inMemory(1_000, minPair)) {
+            final Classifier ring = new Classifier(config, catalog.version(), "test", live, null);
+            final Classifier replay = new Classifier(config, catalog.version(), "test", fresh, null);
+            final DecisionRecord[] replayed = new DecisionRecord[3];
+            DecisionRecord provisional = null;
+            try (JournalAppender input = new JournalAppender(journals.input());
+                 JournalAppender decisions = new JournalAppender(journals.decisions())) {
+                for (int n = 0; n < 3; n++) {
+                    final long idx = input.appendObservation(detections[n]);
+                    final DecisionRecord d = decide(detections[n], idx, n == 1, ring);
+                    decisions.appendDecision(d);
+                    replayed[n] = decide(detections[n], idx, false, replay);
+                    if (n == 1) {
+                        provisional = d;
+                    }
+                }
+            }
+            assertTrue(provisional.isDeferred() && provisional.hasHistoryLightCurve());
+            assertEquals(2, provisional.historyDetections, "the history held both detections when it was deferred");
+            assertEquals(0.5 / 1.2, provisional.historyLightCurve[0], 1e-9, "slot 0: the rate");
+            assertFalse(replayed[1].hasHistoryLightCurve(), "only deferred decisions carry it");
+            assertTrue(replayed[1].fired(org.skyring.journal.Rule.CLASS_FAST_RISER),
+                    "with the history as of the second detection, it is a fast riser: " + replayed[1].explanation);
+
+            final Reclassifier r = new Reclassifier(journals, ROLL,
+                    List.of(new KnownObjectFilter(config.knownObjects(), catalog)),
+                    new Classifier(config, catalog.version(), "test"), () -> 0, () -> 0L, -1);
+            runToEnd(r);
+            try (ChronicleQueue q = JournalSet.openQueue(dir, Reclassifier.QUEUE, ROLL)) {
+                final List<DecisionRecord> re = routed(q);
+                assertEquals(1, re.size());
+                final DecisionRecord full = re.get(0);
+                assertTrue(full.fired(org.skyring.journal.Rule.CLASS_FAST_RISER), full.explanation.toString());
+                assertEquals(0.5 / 1.2, full.riseRateMagPerDay, 1e-9);
+                full.flags &= ~DecisionRecord.FLAG_RECLASSIFIED;
+                assertEquals(org.skyring.journal.RecordText.decision(replayed[1]),
+                        org.skyring.journal.RecordText.decision(full));
+                assertTrue(encoded(replayed[1]).contentEquals(encoded(full)), "byte for byte the replay's decision");
+            }
         }
     }
 }
