@@ -53,7 +53,6 @@ public final class KafkaSink implements AutoCloseable {
 
     private final SkyringConfig.KafkaSinkSettings settings;
     private final KafkaProducer<String, byte[]> producer;
-    private final SinkKeys keys;
     /** Non-null when kafka.sink.alert_format is voevent: alert records are VOEvent 2.0 packets. */
     private final VoEventWriter alertWriter;
     private final List<Lane> lanes = new ArrayList<>();
@@ -98,7 +97,6 @@ public final class KafkaSink implements AutoCloseable {
     public KafkaSink(final Path dataDir, final RollCycle rollCycle, final SkyringConfig.Kafka kafka,
                      final SkyringConfig.VoEventOut voevent) {
         this.settings = kafka.sink();
-        this.keys = new SinkKeys(settings.regionCellDeg());
         this.alertWriter = "voevent".equals(settings.alertFormat())
                 ? new VoEventWriter(voevent.ivornPrefix(), voevent.author()) : null;
         final Map<String, Object> props = KafkaClientProperties.producer(kafka);
@@ -134,7 +132,7 @@ public final class KafkaSink implements AutoCloseable {
         while (n < settings.batchSize() && lane.reader.nextRouted(decision, observation)) {
             last = lane.reader.index();
             final ProducerRecord<String, byte[]> record = new ProducerRecord<>(lane.topic,
-                    keys.key(lane.destination, decision, observation), lane.destination == Destination.ALERT
+                    SinkKeys.key(lane.destination, decision, observation), lane.destination == Destination.ALERT
                     && alertWriter != null ? alertWriter.write(decision, observation).getBytes(StandardCharsets.UTF_8)
                     : value(decision, observation));
             record.headers().add("skyring.observation_id", observation.observationId.toString().getBytes(StandardCharsets.UTF_8));

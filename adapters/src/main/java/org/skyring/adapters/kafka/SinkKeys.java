@@ -1,51 +1,44 @@
 package org.skyring.adapters.kafka;
 
+import org.skyring.catalog.SkyRegion;
+import org.skyring.engine.stage.RoutingTable;
 import org.skyring.journal.DecisionRecord;
 import org.skyring.journal.Destination;
 import org.skyring.journal.ObservationRecord;
-import org.skyring.journal.Rule;
 
 /**
- * Kafka record keys of the sink, so that related records share a partition (DESIGN.md, "Scaling past one
- * machine"): classified events by a coarse sky cell, alerts by priority, dead letters by source facility.
- *
- * <p>Sky cell: {@code cell-<zone>-<ra band>}, zone = floor((dec + 90) / size), ra band = floor(ra / size), with
- * size = {@code kafka.sink.region_cell_deg} (equal-angle cells: coarse and simple to recompute anywhere, smaller in
- * area near the poles). A record without a position (a notice) is keyed {@code no-position}.
- * Alert priority: {@code priority-1} when the alert coincides with a GRB/neutrino trigger, {@code priority-2}
- * when its urgency is at least 0.99, {@code priority-3} otherwise.
+ * Kafka record keys of the sink: the partition keys every decision carries (decision v2, event_schema.md §7), so
+ * a topic is partitioned exactly as the output queues show and as the Kafka alert channel keys its messages:
+ * <ul>
+ *   <li>alerts by priority, {@code priority-<n>} ({@link RoutingTable#priorityOf}: 0 = critical);</li>
+ *   <li>dead letters by source facility (one facility's bad input together);</li>
+ *   <li>every other destination by sky region, {@code region-<n>} ({@link SkyRegion}: 5° zones, ~1,650 cells),
+ *       {@code no-position} for a record without one (a notice without a position).</li>
+ * </ul>
+ * Records written before decision v2 carry no keys: they are recomputed from the record with the same functions,
+ * so a replayed old journal is keyed as a new one would be.
  */
 public final class SinkKeys {
-    private final double cellDeg;
-
-    public SinkKeys(final double cellDeg) {
-        this.cellDeg = cellDeg;
+    private SinkKeys() {
     }
 
-    public String key(final Destination destination, final DecisionRecord d, final ObservationRecord o) {
+    public static String key(final Destination destination, final DecisionRecord d, final ObservationRecord o) {
         switch (destination) {
             case ALERT:
-                return "priority-" + alertPriority(d);
+                return "priority-" + priority(d);
             case REJECTED:
                 return o.sourceFacility.isEmpty() ? "unknown-facility" : o.sourceFacility.toString();
             default:
-                return skyCell(o.raDeg, o.decDeg);
+                final int region = region(d, o);
+                return region == SkyRegion.NONE ? "no-position" : "region-" + region;
         }
     }
 
-    public static int alertPriority(final DecisionRecord d) {
-        if (d.fired(Rule.TRIGGER_COINCIDENCE)) {
-            return 1;
-        }
-        return d.urgency >= 0.99 ? 2 : 3;
+    static int priority(final DecisionRecord d) {
+        return d.priority != DecisionRecord.NO_PRIORITY ? d.priority : RoutingTable.priorityOf(d.category);
     }
 
-    public String skyCell(final double raDeg, final double decDeg) {
-        if (!Double.isFinite(raDeg) || !Double.isFinite(decDeg)) {
-            return "no-position";
-        }
-        final int zone = (int) Math.floor((Math.min(decDeg, 89.999999) + 90.0) / cellDeg);
-        final int band = (int) Math.floor(Math.min(raDeg, 359.999999) / cellDeg);
-        return "cell-" + zone + "-" + band;
+    static int region(final DecisionRecord d, final ObservationRecord o) {
+        return d.skyRegion != DecisionRecord.NO_SKY_REGION ? d.skyRegion : SkyRegion.of(o.raDeg, o.decDeg);
     }
 }

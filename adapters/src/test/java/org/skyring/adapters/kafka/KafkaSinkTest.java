@@ -54,7 +54,7 @@ class KafkaSinkTest {
             KAFKA.broker().createTopic("sky." + d.queueName(), 3);
         }
         final SkyringConfig cfg = SkyringConfig.parse(KafkaTestData.yaml(KAFKA.broker().bootstrap(), "unused", "jsonl",
-                "  sink:\n    enabled: true\n    topic_prefix: \"sky.\"\n    region_cell_deg: 10\n"
+                "  sink:\n    enabled: true\n    topic_prefix: \"sky.\"\n"
                         + "    destinations: [alert, priority_review, standard_review, manual_triage, rejected]\n"
                         + "    alert_format: voevent\n"
                         + "voevent:\n  ivorn_prefix: \"ivo://test.skyring/alerts\"\n"));
@@ -154,17 +154,20 @@ class KafkaSinkTest {
         return counts;
     }
 
-    /** The keys as documented in SinkKeys, recomputed here from the journaled record. */
+    /**
+     * The keys as documented in SinkKeys: the partition keys the journaled decision carries (and that the output
+     * queues show), recomputed here from the record's own fields.
+     */
     private static String expectedKey(final Destination d, final DecisionRecord dec, final ObservationRecord o) {
         if (d == Destination.ALERT) {
-            return "priority-" + (dec.fired(org.skyring.journal.Rule.TRIGGER_COINCIDENCE) ? 1 : dec.urgency >= 0.99 ? 2 : 3);
+            assertEquals(0, dec.priority, "the alert queue holds critical decisions: priority 0");
+            return "priority-0";
         }
         if (d == Destination.REJECTED) {
             return o.sourceFacility.isEmpty() ? "unknown-facility" : o.sourceFacility.toString();
         }
-        if (!Double.isFinite(o.raDeg) || !Double.isFinite(o.decDeg)) {
-            return "no-position";
-        }
-        return "cell-" + (int) Math.floor((o.decDeg + 90) / 10) + "-" + (int) Math.floor(o.raDeg / 10);
+        final int region = org.skyring.catalog.SkyRegion.of(o.raDeg, o.decDeg);
+        assertEquals(region, dec.skyRegion, "the decision's sky region is the observation's");
+        return region < 0 ? "no-position" : "region-" + region;
     }
 }

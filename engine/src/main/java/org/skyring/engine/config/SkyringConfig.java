@@ -147,7 +147,7 @@ public record SkyringConfig(
     }
 
     public record KafkaSinkSettings(boolean enabled, String topicPrefix, List<org.skyring.journal.Destination> destinations,
-                                    double regionCellDeg, int lingerMs, int batchSize, String alertFormat) {
+                                    int lingerMs, int batchSize, String alertFormat) {
     }
 
     /** Skyring's own alerts as VOEvent 2.0 (adapters' VoEventWriter): the IVORN prefix and author name. */
@@ -467,7 +467,7 @@ public record SkyringConfig(
                 k.choices("destinations", List.of(org.skyring.journal.Destination.ALERT,
                         org.skyring.journal.Destination.PRIORITY_REVIEW, org.skyring.journal.Destination.STANDARD_REVIEW,
                         org.skyring.journal.Destination.MANUAL_TRIAGE), org.skyring.journal.Destination.class),
-                k.number("region_cell_deg", 10, 0.1, 180), k.integer("linger_ms", 5, 0, 60_000),
+                k.integer("linger_ms", 5, 0, 60_000),
                 k.integer("batch_size", 1000, 1, 1_000_000), k.text("alert_format", "json"));
         if (!List.of("json", "voevent").contains(sink.alertFormat())) {
             throw new ConfigException(k.key("alert_format") + ": \"" + sink.alertFormat() + "\" is not one of [json, voevent]");
