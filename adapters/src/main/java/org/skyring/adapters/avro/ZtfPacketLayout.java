@@ -16,6 +16,9 @@ final class ZtfPacketLayout {
             "ssdistnr", "ssmagnr", "sgscore1", "sgscore", "distpsnr1", "ndethist", "jdstarthist", "exptime");
     static final Set<String> PRV_FIELDS = Set.of("jd", "fid", "candid", "isdiffpos", "magpsf", "sigmapsf",
             "diffmaglim");
+    /** Forced photometry history (schema 4.x): what {@code ZtfAlertDecoder.forcedPhotometry} reads. */
+    static final Set<String> FP_FIELDS = Set.of("jd", "fid", "exptime", "forcediffimflux", "forcediffimfluxunc",
+            "magzpsci", "procstatus");
     static final String[] CUTOUTS = {"cutoutScience", "cutoutTemplate", "cutoutDifference"};
     static final String[] CUTOUT_KINDS = {"science", "template", "difference"};
 
@@ -23,6 +26,7 @@ final class ZtfPacketLayout {
     final int candid;
     final int candidate;
     final int prvCandidates;
+    final int fpHists;
     final int[] cutouts = new int[CUTOUTS.length];
     final int cutoutFileName;
     final int cutoutStamp;
@@ -31,11 +35,14 @@ final class ZtfPacketLayout {
             mindtoedge, elong, nbad, rb, drb, ssdistnr, ssmagnr, sgscore1, distpsnr1, ndethist, jdstarthist, exptime;
     // prv_candidate
     final int pJd, pFid, pCandid, pIsdiffpos, pMagpsf, pSigmapsf, pDiffmaglim;
+    // fp_hist (absent before schema 4.0: every position -1)
+    final int fJd, fFid, fExptime, fFlux, fFluxUnc, fZeroPoint, fProcstatus;
 
     static SchemaProjection.Keep keep(final boolean withCutouts) {
         final SchemaProjection.Keep k = SchemaProjection.Keep.of(Set.of("objectId", "candid"))
                 .with("candidate", SchemaProjection.Keep.of(CANDIDATE_FIELDS))
-                .with("prv_candidates", SchemaProjection.Keep.of(PRV_FIELDS));
+                .with("prv_candidates", SchemaProjection.Keep.of(PRV_FIELDS))
+                .with("fp_hists", SchemaProjection.Keep.of(FP_FIELDS));
         if (withCutouts) {
             for (final String c : CUTOUTS) {
                 k.with(c);
@@ -49,6 +56,7 @@ final class ZtfPacketLayout {
         candid = SchemaProjection.position(alert, "candid");
         candidate = SchemaProjection.position(alert, "candidate");
         prvCandidates = SchemaProjection.position(alert, "prv_candidates");
+        fpHists = SchemaProjection.position(alert, "fp_hists");
         Schema cutout = null;
         for (int i = 0; i < CUTOUTS.length; i++) {
             cutouts[i] = SchemaProjection.position(alert, CUTOUTS[i]);
@@ -94,5 +102,13 @@ final class ZtfPacketLayout {
         pMagpsf = SchemaProjection.position(p, "magpsf");
         pSigmapsf = SchemaProjection.position(p, "sigmapsf");
         pDiffmaglim = SchemaProjection.position(p, "diffmaglim");
+        final Schema f = fpHists < 0 ? null : SchemaProjection.recordOf(alert.getFields().get(fpHists).schema());
+        fJd = SchemaProjection.position(f, "jd");
+        fFid = SchemaProjection.position(f, "fid");
+        fExptime = SchemaProjection.position(f, "exptime");
+        fFlux = SchemaProjection.position(f, "forcediffimflux");
+        fFluxUnc = SchemaProjection.position(f, "forcediffimfluxunc");
+        fZeroPoint = SchemaProjection.position(f, "magzpsci");
+        fProcstatus = SchemaProjection.position(f, "procstatus");
     }
 }
