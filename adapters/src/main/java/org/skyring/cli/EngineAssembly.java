@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.skyring.adapters.AlertDecoder;
 import org.skyring.adapters.MessageFileSource;
 import org.skyring.adapters.avro.AvroSources;
+import org.skyring.adapters.avro.CutoutSink;
+import org.skyring.adapters.avro.CutoutStore;
 import org.skyring.adapters.alert.VoEventFileChannel;
 import org.skyring.adapters.alert.WebhookChannel;
 import org.skyring.adapters.generator.GeneratedNightSource;
@@ -32,7 +34,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds what the commands share: config, catalog, sources, and summary output. */
-final class EngineAssembly {
+public final class EngineAssembly {
     private EngineAssembly() {
     }
 
@@ -183,7 +185,7 @@ final class EngineAssembly {
                 if (path.isBlank()) {
                     throw new IllegalArgumentException("--input " + input + ": expected kafka:TOPIC");
                 }
-                sources.add(new KafkaObservationSource(path, decoder(config), config.kafka(), untilIdle));
+                sources.add(kafkaSource(path, config, dataDir, untilIdle));
             } else {
                 throw new IllegalArgumentException("--input " + input + ": unknown format \"" + format
                         + "\"; allowed: jsonl, " + String.join(", ", AvroSources.FORMATS) + ", voevent, kafka, generated");
@@ -193,13 +195,29 @@ final class EngineAssembly {
     }
 
     /**
-     * The decoder of a Kafka topic's message values ({@code kafka.consumer.format}). Avro cutouts are not kept
-     * for Kafka input (the stamps stay in Kafka, addressable by topic, partition and offset).
+     * {@code --input kafka:TOPIC}: a consumer of the topic whose values are decoded as {@code kafka.consumer.format};
+     * Avro packets' cutouts go to the data directory's cutout store (with {@code avro.keep_cutouts}), as for
+     * files, so {@code skyring cutout} finds them whichever way the alert came in.
      */
-    static AlertDecoder decoder(final SkyringConfig config) {
+    public static KafkaObservationSource kafkaSource(final String topic, final SkyringConfig config, final Path dataDir,
+                                                     final boolean untilIdle) {
+        final CutoutStore store = AvroSources.isFormat(config.kafka().consumer().format())
+                ? AvroSources.cutoutStore(config, dataDir) : null;
+        try {
+            return new KafkaObservationSource(topic, decoder(config, store), config.kafka(), untilIdle, store);
+        } catch (final RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The decoder of a Kafka topic's message values ({@code kafka.consumer.format}); stamps to {@code cutouts}. */
+    static AlertDecoder decoder(final SkyringConfig config, final CutoutSink cutouts) {
         final String format = config.kafka().consumer().format();
         if (AvroSources.isFormat(format)) {
-            return AvroSources.decoder(format, config.avro(), null);
+            return AvroSources.decoder(format, config.avro(), cutouts);
         }
         switch (format) {
             case VoEventDecoder.FORMAT:

@@ -43,16 +43,24 @@ public final class AvroSources {
     }
 
     /**
+     * The cutout store of {@code dataDir} when {@code avro.keep_cutouts} is on, else null. A writer shared by every
+     * source of the data directory (reference-counted): each caller closes what it got.
+     */
+    public static CutoutStore cutoutStore(final SkyringConfig config, final Path dataDir) {
+        return config.avro().keepCutouts() && dataDir != null
+                ? CutoutStore.openForWriting(dataDir, RollCycles.valueOf(config.engine().rollCycle()),
+                        config.avro().cutoutIndexEntries())
+                : null;
+    }
+
+    /**
      * A file source of {@code format} over {@code pathOrGlob}; with {@code avro.keep_cutouts} the stamps go to
      * the cutout store of {@code dataDir}, which the source closes.
      */
     public static ObservationSource fileSource(final String format, final String pathOrGlob,
                                                final SkyringConfig config, final Path dataDir) {
         final SkyringConfig.Avro avro = config.avro();
-        final CutoutStore store = avro.keepCutouts() && dataDir != null
-                ? CutoutStore.openForWriting(dataDir, RollCycles.valueOf(config.engine().rollCycle()),
-                        avro.cutoutIndexEntries())
-                : null;
+        final CutoutStore store = cutoutStore(config, dataDir);
         try {
             return AlertFileSource.open(decoder(format, avro, store), pathOrGlob, avro.maxMessageBytes(), store);
         } catch (final RuntimeException e) {

@@ -57,6 +57,8 @@ public final class KafkaObservationSource implements AcknowledgedSource, Consume
     private final PartitionOffsets offsets = new PartitionOffsets();
 
     private KafkaConsumer<byte[], byte[]> consumer;
+    private final AutoCloseable owned;
+    private boolean ownedClosed;
     private JournalProgress progress;
     private Iterator<ConsumerRecord<byte[], byte[]>> records = Collections.emptyIterator();
     private int batchPartition = -1;
@@ -73,6 +75,13 @@ public final class KafkaObservationSource implements AcknowledgedSource, Consume
      */
     public KafkaObservationSource(final String topic, final AlertDecoder decoder, final SkyringConfig.Kafka settings,
                                   final boolean stopWhenCaughtUp) {
+        this(topic, decoder, settings, stopWhenCaughtUp, null);
+    }
+
+    /** @param owned closed when the source closes (the decoder's cutout store), or null */
+    public KafkaObservationSource(final String topic, final AlertDecoder decoder, final SkyringConfig.Kafka settings,
+                                  final boolean stopWhenCaughtUp, final AutoCloseable owned) {
+        this.owned = owned;
         this.topic = topic;
         this.decoder = decoder;
         this.settings = settings;
@@ -282,15 +291,31 @@ public final class KafkaObservationSource implements AcknowledgedSource, Consume
     /** Waits for journal-in to pass everything handed over, commits it, and leaves the group. */
     @Override
     public void close() {
-        if (consumer == null) {
+        try {
+            if (consumer == null) {
+                return;
+            }
+            try {
+                awaitJournaled(lastPublished);
+                commitDurable(true, null);
+            } finally {
+                consumer.close();
+                consumer = null;
+            }
+        } finally {
+            closeOwned();
+        }
+    }
+
+    private void closeOwned() {
+        if (owned == null || ownedClosed) {
             return;
         }
+        ownedClosed = true;
         try {
-            awaitJournaled(lastPublished);
-            commitDurable(true, null);
-        } finally {
-            consumer.close();
-            consumer = null;
+            owned.close();
+        } catch (final Exception e) {
+            throw new IllegalStateException("closing " + owned + " of kafka:" + topic, e);
         }
     }
 }

@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.skyring.adapters.avro.CutoutStore;
 import org.skyring.adapters.avro.ZtfAlertDecoder;
 import org.skyring.cli.JournalCounts;
 import org.skyring.engine.Engine;
@@ -75,9 +76,10 @@ class ZtfOverKafkaTest {
         final SkyringConfig cfg = SkyringConfig.parse(KafkaTestData.yaml(KAFKA.broker().bootstrap(), "ztf", "ztf-avro",
                 ""));
         final Path data = tmp.resolve("data");
+        // The source `skyring run --input kafka:ztf` builds: the shipped avro.* settings (16 MiB messages, cutouts kept).
+        assertEquals(MAX_MESSAGE, cfg.avro().maxMessageBytes());
         final RunResult r = new Engine(cfg, KafkaTestData.CATALOG).run(RunSpec.live(data, List.of(
-                new KafkaObservationSource("ztf", new ZtfAlertDecoder(MAX_MESSAGE, null), cfg.kafka(), true)),
-                true, new AtomicBoolean()));
+                org.skyring.cli.EngineAssembly.kafkaSource("ztf", cfg, data, true)), true, new AtomicBoolean()));
         assertEquals(decoded, r.received(), "every alert of every message reached the engine");
         assertEquals(expectedIds.size() + expectedRejected, r.journaled(), "each distinct alert journaled once");
         assertEquals(decoded - expectedIds.size() - expectedRejected, r.duplicates(),
@@ -102,5 +104,25 @@ class ZtfOverKafkaTest {
         assertEquals(r.journaled(), r.counters().destination(Destination.ARCHIVE)
                 + r.counters().destination(Destination.REJECTED));
         JournalCounts.assertRoutedExactlyOnce(data, r.journaled());
+
+        // The stamps came in with the alerts: retrievable by observation id, byte for byte the packet's.
+        final Path packet = ztf.resolve("native/ztf-avro-alert/472263571115115000_v3.3.avro");
+        try (CutoutStore store = CutoutStore.openForReading(data, net.openhft.chronicle.queue.RollCycles.FAST_HOURLY,
+                cfg.avro().cutoutIndexEntries());
+             java.io.InputStream in = Files.newInputStream(packet);
+             org.apache.avro.file.DataFileStream<org.apache.avro.generic.GenericRecord> alerts =
+                     new org.apache.avro.file.DataFileStream<>(in, new org.apache.avro.generic.GenericDatumReader<>())) {
+            final org.apache.avro.generic.GenericRecord alert = alerts.next();
+            final Map<String, CutoutStore.Stamp> stamps = store.find("472263571115115000");
+            assertEquals(Set.of("science", "template", "difference"), stamps.keySet());
+            for (final String kind : List.of("Science", "Template", "Difference")) {
+                final java.nio.ByteBuffer expected = (java.nio.ByteBuffer)
+                        ((org.apache.avro.generic.GenericRecord) alert.get("cutout" + kind)).get("stampData");
+                final byte[] bytes = java.util.Arrays.copyOfRange(expected.array(),
+                        expected.arrayOffset() + expected.position(), expected.arrayOffset() + expected.limit());
+                org.junit.jupiter.api.Assertions.assertArrayEquals(bytes,
+                        stamps.get(kind.toLowerCase(java.util.Locale.ROOT)).data(), kind);
+            }
+        }
     }
 }
