@@ -40,13 +40,18 @@ final class JournalPretoucher implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private long nextList;
-    private long bytesRead;
+    /** Written by the pretouching thread only; volatile so a test may watch it. */
+    private volatile long bytesRead;
 
     /** The newest cycle file of one queue and how much of it has been read. */
     private static final class Watched {
         Path file;
         FileChannel channel;
         long touched;
+        /** Set by a writing thread through {@link #acquired}: a cycle file Chronicle just acquired, or null. */
+        volatile java.io.File announced;
+        volatile int announcedCycle = Integer.MIN_VALUE;
+        int followedCycle = Integer.MIN_VALUE;
     }
 
     JournalPretoucher(final List<Path> queueDirs) {
@@ -92,8 +97,38 @@ final class JournalPretoucher implements AutoCloseable {
         return step(list);
     }
 
+    /**
+     * Chronicle acquired a cycle file of queue {@code queue} (in {@link JournalSet}'s order): called on the thread
+     * that acquired it (an appender at the first write of a cycle, or a tailer), so it only records it. The next
+     * step follows it if it is newer than the file followed: a fresh queue or an hourly roll is pretouched from
+     * its first chunk, not from the next directory listing (10 s later).
+     */
+    void acquired(final int queue, final int cycle, final java.io.File file) {
+        if (queue < 0 || queue >= watched.length) {
+            return;
+        }
+        final Watched w = watched[queue];
+        if (cycle > w.announcedCycle) {
+            w.announced = file;
+            w.announcedCycle = cycle;
+        }
+    }
+
     /** @param list look for a newer cycle file of each queue first */
     boolean step(final boolean list) {
+        for (final Watched w : watched) {
+            final int cycle = w.announcedCycle;
+            if (cycle > w.followedCycle) {
+                w.followedCycle = cycle;
+                final java.io.File file = w.announced;
+                // Only a newer file than the one followed: a tailer re-reading an old cycle (recovery, replay)
+                // announces old files too. Cycle file names sort in time order.
+                if (file != null && (w.file == null
+                        || file.getName().compareTo(w.file.getFileName().toString()) > 0)) {
+                    follow(w, file.toPath(), false);
+                }
+            }
+        }
         if (list) {
             for (int i = 0; i < watched.length; i++) {
                 follow(watched[i], newestCycleFile(queueDirs.get(i)), false);

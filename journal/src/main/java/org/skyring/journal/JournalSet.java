@@ -2,6 +2,7 @@ package org.skyring.journal;
 
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.RollCycle;
+import net.openhft.chronicle.queue.impl.StoreFileListener;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 
 import java.nio.file.Path;
@@ -26,13 +27,41 @@ public final class JournalSet implements AutoCloseable {
     private JournalPretoucher pretoucher;
     private boolean closed;
 
+    /** Queue directories in the pretoucher's order: input, decisions, then the destinations. */
+    private final java.util.List<Path> queueDirs = new java.util.ArrayList<>();
+    private volatile JournalPretoucher announceTo;
+
     private JournalSet(final Path dataDir, final RollCycle rollCycle) {
         this.dataDir = dataDir;
-        this.input = open(dataDir, INPUT, rollCycle);
-        this.decisions = open(dataDir, DECISIONS, rollCycle);
+        this.input = open(dataDir, INPUT, rollCycle, 0);
+        this.decisions = open(dataDir, DECISIONS, rollCycle, 1);
+        int q = 2;
         for (final Destination d : Destination.all()) {
-            destinations.put(d, open(dataDir, d.queueName(), rollCycle));
+            destinations.put(d, open(dataDir, d.queueName(), rollCycle, q++));
         }
+    }
+
+    /**
+     * A queue of this set: Chronicle tells it when a cycle file is acquired (created by the first append of a
+     * cycle, or opened), so the pretoucher follows a new file at once instead of at its next directory listing.
+     */
+    private ChronicleQueue open(final Path dataDir, final String name, final RollCycle rollCycle, final int index) {
+        queueDirs.add(queueDir(dataDir, name));
+        return SingleChronicleQueueBuilder.binary(queueDir(dataDir, name)).rollCycle(rollCycle)
+                .storeFileListener(new StoreFileListener() {
+                    @Override
+                    public void onAcquired(final int cycle, final java.io.File file) {
+                        final JournalPretoucher p = announceTo;
+                        if (p != null) {
+                            p.acquired(index, cycle, file);
+                        }
+                    }
+
+                    @Override
+                    public void onReleased(final int cycle, final java.io.File file) {
+                        // the pretoucher keeps following the newest file it knows; nothing to undo
+                    }
+                }).build();
     }
 
     public static JournalSet open(final Path dataDir, final RollCycle rollCycle) {
@@ -60,14 +89,19 @@ public final class JournalSet implements AutoCloseable {
      */
     public synchronized void pretouchAhead() {
         if (pretoucher == null && !closed) {
-            final java.util.List<Path> dirs = new java.util.ArrayList<>();
-            dirs.add(queueDir(dataDir, INPUT));
-            dirs.add(queueDir(dataDir, DECISIONS));
-            for (final Destination d : Destination.all()) {
-                dirs.add(queueDir(dataDir, d.queueName()));
-            }
-            pretoucher = new JournalPretoucher(dirs);
+            pretoucher = new JournalPretoucher(queueDirs);
+            announceTo(pretoucher);
         }
+    }
+
+    /** Where Chronicle's cycle-file acquisitions are announced (the pretoucher; tests step their own). */
+    void announceTo(final JournalPretoucher p) {
+        announceTo = p;
+    }
+
+    /** The queue directories in the order {@link JournalPretoucher#acquired} numbers them. */
+    java.util.List<Path> queueDirs() {
+        return java.util.List.copyOf(queueDirs);
     }
 
     public Path dataDir() {
@@ -93,6 +127,7 @@ public final class JournalSet implements AutoCloseable {
         }
         closed = true;
         if (pretoucher != null) {
+            announceTo = null;
             pretoucher.close();
         }
         input.close();

@@ -74,6 +74,53 @@ class JournalPretoucherTest {
         }
     }
 
+    private static long drainWithoutListing(final JournalPretoucher p) {
+        final long before = p.bytesRead();
+        while (p.step(false)) {
+            // reads one block per queue per step
+        }
+        return p.bytesRead() - before;
+    }
+
+    /**
+     * Chronicle announces each cycle file it acquires: a queue's first file (and each hourly roll) is followed
+     * from its first chunk at once, with no directory listing (those come every 10 s), and an announcement of an
+     * older cycle (a tailer re-reading history) does not pull the pretoucher off the newest file.
+     */
+    @Test
+    void aNewCycleFileIsFollowedFromChroniclesAnnouncementAndAnOlderOneIsIgnored() throws IOException {
+        // (the only wait in this class: bounded, and far below the 10 s listing interval it proves unnecessary)
+        final Path input = JournalSet.queueDir(dir, JournalSet.INPUT);
+        try (JournalSet journals = JournalSet.open(dir, RollCycles.FAST_HOURLY);
+             JournalPretoucher p = new JournalPretoucher(journals.queueDirs(), false)) {
+            journals.announceTo(p);
+            assertEquals(0, drainWithoutListing(p), "no cycle file yet");
+            try (JournalAppender appender = new JournalAppender(journals.input())) {
+                for (int i = 0; i < 1_000; i++) {
+                    appender.appendObservation(SampleRecords.observation(i));
+                }
+            }
+            final long size = newestFileSize(input);
+            // Chronicle makes the call from its background resource releaser thread: moments later, not 10 s later.
+            long read = 0;
+            for (final long deadline = System.nanoTime() + 5_000_000_000L; read < size && System.nanoTime() < deadline; ) {
+                read += drainWithoutListing(p);
+                Thread.onSpinWait();
+            }
+            assertEquals(size, read, "the announced file, read from its start without a listing");
+
+            p.acquired(0, Integer.MAX_VALUE - 1, input.resolve("20000101-00F.cq4").toFile());
+            assertEquals(0, drainWithoutListing(p), "an older cycle's file is not followed");
+            final long before = newestFileSize(input);
+            try (JournalAppender appender = new JournalAppender(journals.input())) {
+                for (int i = 1_000; i < 300_000 && newestFileSize(input) == before; i++) {
+                    appender.appendObservation(SampleRecords.observation(i));
+                }
+            }
+            assertEquals(newestFileSize(input) - before, drainWithoutListing(p), "still following the newest file");
+        }
+    }
+
     @Test
     void closingTheSetStopsTheThread() {
         final JournalSet journals = JournalSet.open(dir, RollCycles.FAST_HOURLY);
