@@ -49,11 +49,11 @@ public final class LightCurve {
         d.historyDetections = detections;
     }
 
-    /** The inverse of {@link #writeTo}; false (and cleared) when the decision carries no light curve. */
-    public boolean readFrom(final DecisionRecord d) {
+    /** The inverse of {@link #writeTo}; cleared when the decision carries no light curve. */
+    public void readFrom(final DecisionRecord d) {
         clear();
         if (!d.hasHistoryLightCurve()) {
-            return false;
+            return;
         }
         final double[] s = d.historyLightCurve;
         rate = s[0];
@@ -68,23 +68,6 @@ public final class LightCurve {
         daysSinceNonDetection = s[9];
         fromPeak = s[10];
         detections = d.historyDetections;
-        return true;
-    }
-
-    public void copyFrom(final LightCurve other) {
-        rate = other.rate;
-        rateBaselineDays = other.rateBaselineDays;
-        rateFromLimit = other.rateFromLimit;
-        rateFromLimitBaselineDays = other.rateFromLimitBaselineDays;
-        maxRiseRate = other.maxRiseRate;
-        maxFadeRate = other.maxFadeRate;
-        amplitude = other.amplitude;
-        colourGr = other.colourGr;
-        ageDays = other.ageDays;
-        daysSinceNonDetection = other.daysSinceNonDetection;
-        fromPeak = other.fromPeak;
-        detections = other.detections;
-        alreadyApplied = other.alreadyApplied;
     }
 
     public void clear() {

@@ -4,7 +4,6 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.RollCycle;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochNanoClock;
-import org.skyring.engine.classify.LightCurve;
 import org.skyring.engine.ring.ObservationEvent;
 import org.skyring.engine.stage.EngineCounters;
 import org.skyring.engine.stage.RoutingTable;
@@ -65,7 +64,6 @@ public final class Reclassifier implements Agent {
     private final EngineCounters corrections = new EngineCounters();
     private final ObservationEvent event = new ObservationEvent();
     private final DecisionRecord provisional = new DecisionRecord();
-    private final LightCurve historyAsDeferred = new LightCurve();
     private final long[] lastRouted = new long[DESTINATIONS.length];
     private final JournalAppender[] appenders = new JournalAppender[DESTINATIONS.length];
     private long lastReclassified;
@@ -170,9 +168,9 @@ public final class Reclassifier implements Agent {
         e.inputIndex = inputIndex;
         e.qualityRules = provisional.rulesFired & QUALITY_RULES;
         e.artifactRules = provisional.rulesFired & ARTIFACT_FILTER_RULES;
-        // The object history as of this observation (recorded by the decision thread when it deferred it): the
-        // history itself has moved on since, and belongs to the decision thread.
-        e.historyAsDeferred = historyAsDeferred.readFrom(provisional) ? historyAsDeferred : null;
+        // The provisional decision carries the object history's light curve as of this observation (recorded by
+        // the decision thread when it deferred it): the history itself has moved on, and belongs to that thread.
+        e.deferredDecision = provisional;
         for (final Stage s : deferrableStages) {
             s.onEvent(e);
         }

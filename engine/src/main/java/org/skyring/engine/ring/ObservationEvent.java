@@ -1,6 +1,5 @@
 package org.skyring.engine.ring;
 
-import org.skyring.engine.classify.LightCurve;
 import org.skyring.journal.DecisionRecord;
 import org.skyring.journal.ObservationRecord;
 
@@ -31,10 +30,10 @@ public final class ObservationEvent {
     public boolean deferred;
 
     /**
-     * Set by the reclassifier only: the object history's light curve as of this observation, recorded with its
-     * deferred decision; the classifier uses it instead of a history it does not own. Null otherwise.
+     * Set by the reclassifier only: the provisional decision of this deferred observation, whose recorded object-
+     * history light curve the classifier uses instead of a history it does not own. Null otherwise.
      */
-    public LightCurve historyAsDeferred;
+    public DecisionRecord deferredDecision;
 
     /** Written by the quality filter: bit set of quality rules that failed. */
     public long qualityRules;
@@ -57,7 +56,7 @@ public final class ObservationEvent {
         inputIndex = -1;
         duplicate = false;
         deferred = false;
-        historyAsDeferred = null;
+        deferredDecision = null;
         qualityRules = 0;
         knownRules = 0;
         artifactRules = 0;

@@ -117,7 +117,7 @@ public final class Classifier implements Stage {
             return;
         }
         classify(e.obs, e.decision, e.qualityRules, e.knownRules, e.artifactRules, e.inputIndex, true,
-                e.historyAsDeferred);
+                e.deferredDecision);
     }
 
     /**
@@ -163,12 +163,12 @@ public final class Classifier implements Stage {
     }
 
     /**
-     * @param historyAsDeferred the light curve a deferred decision recorded (reclassification, by a classifier
-     *                          without a history of its own), or null
+     * @param deferredDecision the provisional decision whose recorded light curve to use (reclassification, by a
+     *                         classifier without a history of its own), or null
      */
     private void classify(final ObservationRecord o, final DecisionRecord d, final long qualityRules,
                           final long knownRules, final long artifactRules, final long inputIndex,
-                          final boolean expensive, final LightCurve historyAsDeferred) {
+                          final boolean expensive, final DecisionRecord deferredDecision) {
         d.configVersion.set(configVersion);
         d.catalogVersion.set(catalogVersion);
         d.modelVersion.set(modelVersion);
@@ -195,8 +195,8 @@ public final class Classifier implements Stage {
         }
         if (history != null) {
             history.apply(o, inputIndex, lightCurve);
-        } else if (historyAsDeferred != null) {
-            lightCurve.copyFrom(historyAsDeferred);
+        } else if (deferredDecision != null) {
+            lightCurve.readFrom(deferredDecision); // cleared when it recorded none (written before decision v4)
         } else {
             lightCurve.clear();
         }
