@@ -10,6 +10,14 @@ import org.skyring.journal.PriorPhotometry;
  * ({@code lastNonDetectionLimitMag/TimeNanos}). Points at or after the observation time are ignored.
  */
 final class PacketHistory {
+    /**
+     * Forced photometry (ZTF fp_hists, Rubin prvDiaForcedSources): a point is a detection at SNR >= this, and
+     * otherwise an upper limit of this many sigma. The ZTF forced-photometry guide detects at 3 sigma; Skyring
+     * takes 5 for both surveys because the light-curve rates are computed from pairs of single points.
+     */
+    static final double FORCED_DETECTION_SNR = 5.0;
+    /** Magnitude error per fractional flux error, 2.5 / ln 10 = 1.0857. */
+    static final double MAG_PER_LN_FLUX = 2.5 / Math.log(10.0);
     private PacketHistory() {
     }
 

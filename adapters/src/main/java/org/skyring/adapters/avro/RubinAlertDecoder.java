@@ -34,8 +34,6 @@ public final class RubinAlertDecoder extends AvroPacketDecoder {
     public static final String FACILITY = "Rubin";
     /** AB zero point of a flux in nJy: m = -2.5 log10(f / 3631 Jy) = -2.5 log10(f_nJy) + 31.4. */
     static final double NJY_ZERO_POINT = 31.4;
-    static final double MAG_PER_LN_FLUX = 2.5 / Math.log(10.0);
-    static final double DETECTION_SNR = 5.0;
     private static final int CONFLUENT_HEADER = 5;
     private static final Band[] RUBIN_BANDS = {Band.U, Band.G, Band.R, Band.I, Band.Z, Band.Y};
 
@@ -131,7 +129,7 @@ public final class RubinAlertDecoder extends AvroPacketDecoder {
             r.sourceError.set("diaSource.psfFlux: " + flux + " nJy has no AB magnitude");
         } else {
             r.value = abMag(Math.abs(flux));
-            r.valueUncertainty = MAG_PER_LN_FLUX * fluxErr / Math.abs(flux);
+            r.valueUncertainty = PacketHistory.MAG_PER_LN_FLUX * fluxErr / Math.abs(flux);
         }
         final CharSequence bandName = AvroValues.text(s, l.band);
         final Band band = rubinBand(bandName);
@@ -185,7 +183,8 @@ public final class RubinAlertDecoder extends AvroPacketDecoder {
                 final Band band = rubinBand(AvroValues.text(p, l.band));
                 if (flux > 0 && band != null && t != ObservationRecord.NO_TIME
                         && AvroValues.longValue(p, l.sourceId, -1) != sourceId && !AvroValues.flag(p, l.isNegative)) {
-                    r.history.addDetection(t, band, abMag(flux), MAG_PER_LN_FLUX * AvroValues.number(p, l.fluxErr) / flux);
+                    r.history.addDetection(t, band, abMag(flux),
+                            PacketHistory.MAG_PER_LN_FLUX * AvroValues.number(p, l.fluxErr) / flux);
                 }
             }
         }
@@ -200,10 +199,10 @@ public final class RubinAlertDecoder extends AvroPacketDecoder {
                 if (band == null || t == ObservationRecord.NO_TIME || !(err > 0)) {
                     continue;
                 }
-                if (flux >= DETECTION_SNR * err) {
-                    r.history.addDetection(t, band, abMag(flux), MAG_PER_LN_FLUX * err / flux);
+                if (flux >= PacketHistory.FORCED_DETECTION_SNR * err) {
+                    r.history.addDetection(t, band, abMag(flux), PacketHistory.MAG_PER_LN_FLUX * err / flux);
                 } else {
-                    r.history.addUpperLimit(t, band, abMag(DETECTION_SNR * err));
+                    r.history.addUpperLimit(t, band, abMag(PacketHistory.FORCED_DETECTION_SNR * err));
                 }
             }
         }

@@ -36,18 +36,10 @@ public final class ZtfAlertDecoder extends AvroPacketDecoder {
     /** Seeing assumed for the centroid error when fwhm is absent. */
     static final double TYPICAL_FWHM_ARCSEC = 2.0;
     private static final double SECONDS_PER_DAY = 86_400.0;
-    /**
-     * Forced-photometry points count as detections at this SNR. The ZTF guide's threshold is 3; Skyring takes 5,
-     * as for Rubin's forced sources, because the light-curve rates are computed from pairs of single points.
-     */
-    static final double FORCED_DETECTION_SNR = 5.0;
-    /** Upper limits of forced photometry: this many sigma of the flux error (the ZTF guide's SNU). */
-    static final double FORCED_LIMIT_SIGMA = 5.0;
     /** forcediffimflux of a failed forced fit. */
     static final double FORCED_FAILED_FLUX = -99_999.0;
     /** Two jd within this (about 1 s) are the same exposure. */
     static final double SAME_EXPOSURE_DAYS = 1e-5;
-    static final double MAG_PER_LN_FLUX = 2.5 / Math.log(10.0);
 
     private final CutoutSink cutouts;
 
@@ -189,8 +181,8 @@ public final class ZtfAlertDecoder extends AvroPacketDecoder {
     /**
      * One fp_hists point (schema 4.x: forced PSF photometry at the position on every difference image of the last
      * 30 days, including those where nothing was detected). Flux and its error are in DN with the image's zero
-     * point: a detection when flux >= {@link #FORCED_DETECTION_SNR} sigma, mag = magzpsci - 2.5 log10(flux), error
-     * 1.0857 unc / flux; otherwise a {@link #FORCED_LIMIT_SIGMA}-sigma upper limit, magzpsci - 2.5 log10(5 unc), as
+     * point: a detection when flux >= {@link PacketHistory#FORCED_DETECTION_SNR} sigma, mag = magzpsci
+     * - 2.5 log10(flux), error 1.0857 unc / flux; otherwise a 5-sigma upper limit, magzpsci - 2.5 log10(5 unc), as
      * the ZTF forced-photometry guide (Masci et al.) derives them. Left out: epochs with processing warnings
      * (procstatus other than "0"), the -99999 flux of a failed fit, no zero point, a significant negative flux (a
      * fading against the reference, as isdiffpos=f is left out of prv_candidates), and exposures prv_candidates
@@ -219,10 +211,12 @@ public final class ZtfAlertDecoder extends AvroPacketDecoder {
         if (t == ObservationRecord.NO_TIME) {
             return;
         }
-        if (flux >= FORCED_DETECTION_SNR * unc) {
-            r.history.addDetection(t, band, zeroPoint - 2.5 * Math.log10(flux), MAG_PER_LN_FLUX * unc / flux);
-        } else if (flux > -FORCED_DETECTION_SNR * unc) {
-            r.history.addUpperLimit(t, band, zeroPoint - 2.5 * Math.log10(FORCED_LIMIT_SIGMA * unc));
+        final double snr = PacketHistory.FORCED_DETECTION_SNR;
+        if (flux >= snr * unc) {
+            r.history.addDetection(t, band, zeroPoint - 2.5 * Math.log10(flux),
+                    PacketHistory.MAG_PER_LN_FLUX * unc / flux);
+        } else if (flux > -snr * unc) {
+            r.history.addUpperLimit(t, band, zeroPoint - 2.5 * Math.log10(snr * unc));
         }
     }
 
