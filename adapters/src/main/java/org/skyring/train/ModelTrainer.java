@@ -134,7 +134,7 @@ public final class ModelTrainer {
         file.excludedFeatures = Arrays.stream(Feature.values()).filter(settings.excluded()::contains)
                 .map(Feature::key).toArray(String[]::new);
         file.excludedBecause = settings.excluded().isEmpty() ? "" : settings.excludedBecause();
-        standardization(trainKept, file);
+        standardization(trainKept, file, settings.excluded());
         file.classes = new String[classes.length];
         for (int k = 0; k < classes.length; k++) {
             file.classes[k] = classes[k].name();
@@ -145,12 +145,12 @@ public final class ModelTrainer {
         final MutableDataset<Label> dataset = new MutableDataset<>(
                 new SimpleDataSourceProvenance(trainedOn, labels), labels);
         for (final FeatureTable.Row r : trainKept) {
-            dataset.add(example(r.label().name(), standardize(r.features(), file)));
+            dataset.add(example(r.label().name(), standardize(r.features(), file, settings.excluded())));
         }
         final LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(),
                 new AdaGrad(settings.learningRate(), 0.1), settings.epochs(), Integer.MAX_VALUE, 1, settings.seed());
         final LinearSGDModel tribuo = trainer.train(dataset);
-        exportWeights(tribuo, file);
+        exportWeights(tribuo, file, settings.excluded());
 
         // calibration on the held-out calibration split
         final ClassModel uncalibrated = ClassModel.of(file);
@@ -165,7 +165,7 @@ public final class ModelTrainer {
         // anomaly detector: isolation forest over the standardized training features
         final double[][] z = new double[trainKept.size()][];
         for (int i = 0; i < z.length; i++) {
-            z[i] = standardize(trainKept.get(i).features(), file);
+            z[i] = standardize(trainKept.get(i).features(), file, settings.excluded());
         }
         file.putForest(IsolationForest.fit(z, settings.forestTrees(), settings.forestSampleSize(), settings.seed()));
 
@@ -210,12 +210,12 @@ public final class ModelTrainer {
     }
 
     /** Mean and standard deviation of each feature over the rows where it is present (scale 1 when constant). */
-    private static void standardization(final List<FeatureTable.Row> rows, final ClassModel.ModelFile file) {
+    private static void standardization(final List<FeatureTable.Row> rows, final ClassModel.ModelFile file,
+                                        final Set<Feature> excluded) {
         file.mean = new double[Feature.COUNT];
         file.scale = new double[Feature.COUNT];
-        final Set<String> excluded = Set.of(file.excludedFeatures);
         for (int i = 0; i < Feature.COUNT; i++) {
-            if (excluded.contains(Feature.of(i).key())) {
+            if (excluded.contains(Feature.of(i))) {
                 file.mean[i] = 0.0;
                 file.scale[i] = 1.0;
                 continue;
@@ -239,11 +239,10 @@ public final class ModelTrainer {
     }
 
     /** As {@link ClassModel#standardize}: an excluded feature is 0 (so Tribuo never fits a weight to it). */
-    static double[] standardize(final double[] x, final ClassModel.ModelFile file) {
-        final Set<String> excluded = Set.of(file.excludedFeatures);
+    static double[] standardize(final double[] x, final ClassModel.ModelFile file, final Set<Feature> excluded) {
         final double[] z = new double[Feature.COUNT];
         for (int i = 0; i < Feature.COUNT; i++) {
-            z[i] = excluded.contains(Feature.of(i).key()) || Double.isNaN(x[i]) ? 0.0 : (x[i] - file.mean[i]) / file.scale[i];
+            z[i] = excluded.contains(Feature.of(i)) || Double.isNaN(x[i]) ? 0.0 : (x[i] - file.mean[i]) / file.scale[i];
         }
         return z;
     }
@@ -261,7 +260,8 @@ public final class ModelTrainer {
      * Copies Tribuo's weight matrix (one row per label id, one column per feature id, the bias in the last column)
      * into the model file in our class and feature order.
      */
-    private static void exportWeights(final LinearSGDModel tribuo, final ClassModel.ModelFile file) {
+    private static void exportWeights(final LinearSGDModel tribuo, final ClassModel.ModelFile file,
+                                      final Set<Feature> excluded) {
         final DenseMatrix w = tribuo.getWeightsCopy();
         final ImmutableFeatureMap features = tribuo.getFeatureIDMap();
         final ImmutableOutputInfo<Label> outputs = tribuo.getOutputIDInfo();
@@ -270,7 +270,6 @@ public final class ModelTrainer {
             throw new IllegalStateException("Tribuo weight matrix has " + w.getDimension2Size() + " columns for "
                     + biasColumn + " features: expected one bias column");
         }
-        final Set<String> excluded = Set.of(file.excludedFeatures);
         file.weights = new double[file.classes.length][Feature.COUNT];
         file.bias = new double[file.classes.length];
         for (int k = 0; k < file.classes.length; k++) {
@@ -280,7 +279,7 @@ public final class ModelTrainer {
             }
             file.bias[k] = w.get(row, biasColumn);
             for (int i = 0; i < Feature.COUNT; i++) {
-                final int col = excluded.contains(Feature.of(i).key()) ? -1 : features.getID(Feature.of(i).key());
+                final int col = excluded.contains(Feature.of(i)) ? -1 : features.getID(Feature.of(i).key());
                 // a feature Tribuo never saw non-zero has no id: its weight is 0; an excluded one is always 0
                 file.weights[k][i] = col < 0 ? 0.0 : w.get(row, col);
             }
