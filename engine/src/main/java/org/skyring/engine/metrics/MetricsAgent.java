@@ -162,13 +162,18 @@ public final class MetricsAgent implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes one tag's statistics, the count last (release order): a reader that sees a refresh's count also sees
+     * that refresh's percentiles, so "count == decided" means the figures are final.
+     */
     private static void publish(final AtomicCounter[] stats, final Histogram h, final Histogram recentWindow) {
         for (final LatencyStat s : LatencyStat.values()) {
+            if (s == LatencyStat.COUNT) {
+                continue;
+            }
             final long v;
             if (s.isRecent()) {
                 v = recentWindow.getValueAtPercentile(s.percentile());
-            } else if (s == LatencyStat.COUNT) {
-                v = h.getTotalCount();
             } else if (s == LatencyStat.SUM) {
                 v = Math.round(h.getMean() * h.getTotalCount());
             } else if (s == LatencyStat.MAX) {
@@ -178,6 +183,7 @@ public final class MetricsAgent implements AutoCloseable {
             }
             stats[s.ordinal()].setRelease(v);
         }
+        stats[LatencyStat.COUNT.ordinal()].setRelease(h.getTotalCount());
     }
 
     /** Latency of the whole run by tag (stages in ring order, then end_to_end); complete after {@link #close()}. */
